@@ -1,0 +1,39 @@
+/**
+ * Dates and times always say their time zone (ENGINEERING.md rule 6). Formatting goes through
+ * Intl in the reader's language.
+ */
+import { m } from '$lib/paraglide/messages.js';
+import type { Locale } from '$lib/paraglide/runtime.js';
+
+export const PARIS = 'Europe/Paris';
+export const SEOUL = 'Asia/Seoul';
+
+/** "heure de Paris", "서울 시간"…, or the IANA name with its offset for other zones. */
+export function zoneLabel(timeZone: string, locale: Locale, at: Date): string {
+	if (timeZone === PARIS) return m.zone_europe_paris({}, { locale });
+	if (timeZone === SEOUL) return m.zone_asia_seoul({}, { locale });
+	if (timeZone === 'UTC') return m.zone_utc({}, { locale });
+	const offset = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'shortOffset' })
+		.formatToParts(at)
+		.find((part) => part.type === 'timeZoneName')?.value;
+	return `${timeZone.replace(/_/g, ' ')}${offset ? ` (${offset})` : ''}`;
+}
+
+/** "27 févr. 2024, 09:00 heure de Paris". */
+export function formatInstant(iso: string, locale: Locale, timeZone: string = PARIS): string {
+	const at = new Date(iso);
+	const text = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at);
+	return `${text} ${zoneLabel(timeZone, locale, at)}`;
+}
+
+/** "09:00 heure de Paris · 17:00 heure de Séoul": meetings show both sides' clocks. */
+export function formatParisAndSeoul(iso: string, locale: Locale): string {
+	const at = new Date(iso);
+	const time = (timeZone: string) =>
+		`${new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(at)} ${zoneLabel(timeZone, locale, at)}`;
+	return `${time(PARIS)} · ${time(SEOUL)}`;
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+	return new Intl.NumberFormat(locale).format(value);
+}

@@ -1,0 +1,29 @@
+import { m } from '$lib/paraglide/messages.js';
+
+/** The sentence for an error code from the server's form parsing, in the page's language. */
+export function errorMessage(code: string | undefined): string | undefined {
+	switch (code) {
+		case undefined:
+			return undefined;
+		case 'required':
+			return m.error_required();
+		case 'invalid_email':
+			return m.error_invalid_email();
+		case 'too_long':
+			return m.error_too_long();
+		case 'password_too_short':
+			return m.error_password_too_short();
+		case 'passwords_differ':
+			return m.error_passwords_differ();
+		case 'email_taken':
+			return m.admin_email_taken();
+		case 'unknown_group':
+			return m.admin_unknown_group();
+		case 'role_needs_group':
+			return m.admin_role_needs_group();
+		case 'wrong_password':
+			return m.account_wrong_password();
+		default:
+			return m.error_invalid_choice();
+	}
+}

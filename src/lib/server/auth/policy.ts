@@ -1,0 +1,78 @@
+/**
+ * Who may do what: the one place that decides. Every service function asks `authorize` first
+ * (ENGINEERING.md rule 5); routes never decide on their own.
+ *
+ * Roles (PRODUCT.md): an administrator runs the platform and every group; a coordinator runs one
+ * group; a member belongs through their organisation's membership of a group; a partner (ministry,
+ * embassy) reads and contributes; anybody else is anonymous, or signed in without a role there.
+ */
+
+export type GroupRole = 'coordinator' | 'partner' | 'member';
+
+export type Actor =
+	| { kind: 'anonymous' }
+	| {
+			kind: 'user';
+			userId: string;
+			isAdministrator: boolean;
+			/** The account's role in each group it belongs to, by group id. */
+			groupRoles: Readonly<Record<string, GroupRole>>;
+	  };
+
+export const anonymous: Actor = { kind: 'anonymous' };
+
+/** What an actor is, as far as one group (or the platform) is concerned. */
+export type Standing = 'administrator' | GroupRole | 'signed-in' | 'anonymous';
+
+export const STANDINGS: readonly Standing[] = ['administrator', 'coordinator', 'partner', 'member', 'signed-in', 'anonymous'];
+
+/** Every action the policy knows. Group actions need a group id; platform actions do not. */
+export const ACTIONS = {
+	/** Administrator pages: accounts, invitations, creating groups. */
+	'platform.administer': ['administrator'],
+	/** The mailbox page: every e-mail in the outbox, including other people's sign-in links. */
+	'mailbox.read': ['administrator'],
+	/** Invite a person by e-mail. */
+	'account.invite': ['administrator'],
+	/** One's own account: name, language, password. */
+	'account.manage': ['administrator', 'coordinator', 'partner', 'member', 'signed-in'],
+	/** Read a group's pages: members, meetings, minutes, forums. */
+	'group.view': ['administrator', 'coordinator', 'partner', 'member'],
+	/** Answer polls, register, comment, keep one's own organisation current. */
+	'group.contribute': ['administrator', 'coordinator', 'partner', 'member'],
+	/** Run the group: meetings, minutes, forums, polls, registrations, roles. */
+	'group.manage': ['administrator', 'coordinator']
+} as const satisfies Record<string, readonly Standing[]>;
+
+export type Action = keyof typeof ACTIONS;
+
+/** The actor's standing in a group (or on the platform when groupId is absent). */
+export function standingOf(actor: Actor, groupId?: string): Standing {
+	if (actor.kind === 'anonymous') return 'anonymous';
+	if (actor.isAdministrator) return 'administrator';
+	if (groupId !== undefined) return actor.groupRoles[groupId] ?? 'signed-in';
+	return 'signed-in';
+}
+
+/** True when the actor may perform the action (in the group, for group actions). */
+export function can(actor: Actor, action: Action, groupId?: string): boolean {
+	return (ACTIONS[action] as readonly Standing[]).includes(standingOf(actor, groupId));
+}
+
+export type Denial = { ok: false; reason: 'UNAUTHENTICATED' | 'FORBIDDEN' };
+
+/**
+ * The first line of every service function. Anonymous actors are told to sign in; signed-in
+ * actors without the right are forbidden.
+ */
+export function authorize(actor: Actor, action: Action, groupId?: string): Denial | null {
+	if (can(actor, action, groupId)) return null;
+	return { ok: false, reason: actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' };
+}
+
+/** Strongest first: when an account has several roles in a group, the strongest counts. */
+const ROLE_STRENGTH: Record<GroupRole, number> = { coordinator: 3, partner: 2, member: 1 };
+
+export function strongerRole(a: GroupRole | undefined, b: GroupRole): GroupRole {
+	return a && ROLE_STRENGTH[a] >= ROLE_STRENGTH[b] ? a : b;
+}

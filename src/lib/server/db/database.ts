@@ -1,0 +1,12 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AuthTables } from '../auth/auth.table';
+import type { DirectoryTables } from '../directory/directory.table';
+import type { MailTables } from '../mail/mail.table';
+
+/** Every table of Dari, as Kysely sees it. Columns are snake_case; rows never leave their domain. */
+export interface Database extends AuthTables, MailTables, DirectoryTables {}
+
+export type DatabaseDialect = 'sqlite' | 'postgres';
+
+/** A connection or a transaction: repositories accept either. */
+export type Executor = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,178 @@
+/**
+ * Demo data from the reference minutes (shared/reference/compte-rendu-groupe-pays-coree-2024-02-27.txt):
+ * the groupe-pays Corée, every organisation and person of its participants list with their title
+ * as written there, their memberships, and one account per role. A second, empty group (Japon)
+ * shows that members of one group see nothing of another.
+ */
+import type { ServiceContext } from '../../shared/context';
+import { hashPassword } from '../../auth/password';
+import { countUsers, insertUser, setGroupRole } from '../../auth/auth.repository';
+import * as directory from '../../directory/directory.repository';
+import type { Language, OrganisationTable } from '../../directory/directory.table';
+
+/** Shown at start-up and in the README: the demo is for trying Dari, never for a real deployment. */
+export const DEMO_PASSWORD = 'dari-demo-2026';
+
+export const DEMO_ACCOUNTS = [
+	{ role: 'administrator', email: 'admin@demo.dari.test', person: 'virginie-rouquette' },
+	{ role: 'coordinator', email: 'coordinator@demo.dari.test', person: 'hyoung-jin-kim' },
+	{ role: 'member', email: 'member@demo.dari.test', person: 'louise-coulon' },
+	{ role: 'partner', email: 'partner@demo.dari.test', person: 'morgane-millon' }
+] as const;
+
+const GROUPS = [
+	{
+		key: 'coree',
+		country_code: 'KR',
+		name_fr: 'Groupe-pays Corée',
+		name_ko: '한국 국가별 그룹',
+		name_en: 'Korea country group',
+		description_fr:
+			"Le groupe-pays Corée rassemble les collectivités françaises engagées par un partenariat avec la Corée ou s'intéressant à ce pays en vue d'un éventuel partenariat. Lancé en 2016, il est animé par Cités Unies France avec la GAROK (Centre coréen des collectivités locales).",
+		description_ko:
+			'한국 국가별 그룹은 한국과 협력 관계를 맺고 있거나 향후 협력을 모색하는 프랑스 지방정부들의 모임입니다. 2016년에 출범했으며, 프랑스 지방정부 연합(CUF)이 대한민국시도지사협의회(GAROK)와 함께 운영합니다.',
+		description_en:
+			'The Korea country group gathers French local authorities that have a partnership with Korea or are interested in one. Launched in 2016, it is run by Cités Unies France with GAROK (the Korean local-government centre).'
+	},
+	{
+		key: 'japon',
+		country_code: 'JP',
+		name_fr: 'Groupe-pays Japon',
+		name_ko: '일본 국가별 그룹',
+		name_en: 'Japan country group',
+		description_fr: 'Les collectivités françaises en partenariat avec des collectivités japonaises.',
+		description_ko: '일본 지방정부와 협력하는 프랑스 지방정부들의 모임입니다.',
+		description_en: 'French local authorities in partnership with Japanese local governments.'
+	}
+] as const;
+
+type OrganisationSeed = Omit<OrganisationTable, 'id' | 'created_at'> & { key: string; capacity: 'member' | 'partner' };
+
+const ORGANISATIONS: OrganisationSeed[] = [
+	{ key: 'cuf', kind: 'association', country_code: 'FR', name_fr: 'Cités Unies France', name_ko: '프랑스 지방정부 연합 (CUF)', name_en: 'Cités Unies France', website: 'https://cites-unies-france.org', capacity: 'partner' },
+	{ key: 'garok', kind: 'agency', country_code: 'KR', name_fr: 'GAROK France (Centre coréen des collectivités locales)', name_ko: '대한민국시도지사협의회 파리사무소 (GAROK)', name_en: 'GAROK France (Korean local-government centre)', website: null, capacity: 'partner' },
+	{ key: 'suippes', kind: 'commune', country_code: 'FR', name_fr: 'Suippes', name_ko: '쉬프', name_en: 'Suippes', website: null, capacity: 'member' },
+	{ key: 'nantes', kind: 'epci', country_code: 'FR', name_fr: 'Nantes Métropole', name_ko: '낭트 메트로폴', name_en: 'Nantes Métropole', website: null, capacity: 'member' },
+	{ key: 'aura', kind: 'region', country_code: 'FR', name_fr: 'Région Auvergne-Rhône-Alpes', name_ko: '오베르뉴론알프 레지옹', name_en: 'Auvergne-Rhône-Alpes Region', website: null, capacity: 'member' },
+	{ key: 'dijon', kind: 'commune', country_code: 'FR', name_fr: 'Dijon', name_ko: '디종', name_en: 'Dijon', website: null, capacity: 'member' },
+	{ key: 'issy', kind: 'commune', country_code: 'FR', name_fr: 'Issy-les-Moulineaux', name_ko: '이시레물리노', name_en: 'Issy-les-Moulineaux', website: null, capacity: 'member' },
+	{ key: 'meae', kind: 'ministry', country_code: 'FR', name_fr: "Ministère de l'Europe et des Affaires étrangères (MEAE)", name_ko: '프랑스 유럽외교부 (MEAE)', name_en: 'Ministry for Europe and Foreign Affairs (MEAE)', website: null, capacity: 'partner' }
+];
+
+interface PersonSeed {
+	key: string;
+	organisation: string;
+	given: string;
+	family: string;
+	order?: 'family-first';
+	language?: Language;
+	email?: string;
+	/** As written in the minutes of 27 February 2024; null where the minutes give none. */
+	title: string | null;
+}
+
+/** The participants list of the minutes, in its order, with the titles the minutes give. */
+const PEOPLE: PersonSeed[] = [
+	{ key: 'virginie-rouquette', organisation: 'cuf', given: 'Virginie', family: 'ROUQUETTE', title: 'Directrice générale, Cités Unies France' },
+	{ key: 'inssafe-el-idrissi', organisation: 'cuf', given: 'Inssafe', family: 'EL IDRISSI', email: 'service-international-crisis@cites-unies-france.org', title: null },
+	{ key: 'joon-ho-hong', organisation: 'garok', given: 'Joon Ho', family: 'HONG', order: 'family-first', language: 'ko', title: 'Directeur général, GAROK France' },
+	{ key: 'hyoung-jin-kim', organisation: 'garok', given: 'Hyoung Jin', family: 'KIM', order: 'family-first', language: 'ko', title: 'Chargé de mission et responsable, GAROK France' },
+	{ key: 'jiae-yang', organisation: 'garok', given: 'Jiae', family: 'YANG', order: 'family-first', language: 'ko', title: null },
+	{ key: 'francois-collart', organisation: 'suippes', given: 'François', family: 'COLLART', title: null },
+	{ key: 'louise-coulon', organisation: 'nantes', given: 'Louise', family: 'COULON', title: null },
+	{ key: 'christina-dabrowski', organisation: 'aura', given: 'Christina', family: 'DABROWSKI', title: 'Assistante de partenariats, Direction des Relations internationales, Région Auvergne-Rhône-Alpes' },
+	{ key: 'bertrand-fort', organisation: 'dijon', given: 'Bertrand', family: 'FORT', title: null },
+	{ key: 'youssef-koulli', organisation: 'suippes', given: 'Youssef', family: 'KOULLI', title: null },
+	{ key: 'eric-legale', organisation: 'issy', given: 'Eric', family: 'LEGALE', title: null },
+	{ key: 'ulrike-maronnie', organisation: 'issy', given: 'Ulrike', family: 'MARONNIE', title: null },
+	{ key: 'caroline-millan', organisation: 'issy', given: 'Caroline', family: 'MILLAN', title: "Présidente du groupe-pays Corée, Conseillère municipale déléguée au Tourisme, aux relations internationales et à la communication, Ville d'Issy-les-Moulineaux" },
+	{ key: 'morgane-millon', organisation: 'meae', given: 'Morgane', family: 'MILLON', title: null },
+	{ key: 'samira-seddiki', organisation: 'issy', given: 'Samira', family: 'SEDDIKI', title: null }
+];
+
+/** Deterministic ids ("demo-…" would not be a UUID): a fixed namespace, then a counter. */
+function demoId(index: number): string {
+	return `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
+}
+
+export function isDatabaseEmpty(counts: { groups: number; accounts: number }): boolean {
+	return counts.groups === 0 && counts.accounts === 0;
+}
+
+/**
+ * Loads the demo into an empty database, in one transaction; does nothing (and says so) when the
+ * database already holds groups or accounts, so a restart never overwrites real data.
+ */
+export async function loadDemoData(context: ServiceContext): Promise<{ loaded: boolean }> {
+	const now = context.clock().toISOString();
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	return context.db.transaction().execute(async (db) => {
+		const counts = { groups: await directory.countGroups(db), accounts: await countUsers(db) };
+		if (!isDatabaseEmpty(counts)) return { loaded: false };
+
+		let counter = 0;
+		const ids = new Map<string, string>();
+		const idFor = (key: string) => {
+			if (!ids.has(key)) ids.set(key, demoId(++counter));
+			return ids.get(key)!;
+		};
+
+		for (const { key, ...group } of GROUPS) {
+			await directory.insertGroup(db, { id: idFor(`group:${key}`), slug: key, ...group, created_at: now });
+		}
+		for (const { key, capacity, ...organisation } of ORGANISATIONS) {
+			await directory.insertOrganisation(db, { id: idFor(`organisation:${key}`), ...organisation, created_at: now });
+			await directory.insertMembership(db, {
+				id: idFor(`membership:${key}`),
+				group_id: idFor('group:coree'),
+				organisation_id: idFor(`organisation:${key}`),
+				capacity,
+				// The group was launched in 2016 (minutes, item 2); individual joining dates are not known.
+				since: null,
+				status: 'active'
+			});
+		}
+		for (const person of PEOPLE) {
+			const personId = idFor(`person:${person.key}`);
+			await directory.insertPerson(db, {
+				id: personId,
+				given_name: person.given,
+				family_name: person.family,
+				name_order: person.order ?? 'given-first',
+				email: person.email ?? null,
+				organisation_id: idFor(`organisation:${person.organisation}`),
+				preferred_language: person.language ?? 'fr',
+				public_listing_consent: 0,
+				created_at: now
+			});
+			if (person.title) {
+				await directory.insertPersonTitle(db, {
+					id: idFor(`title:${person.key}`),
+					person_id: personId,
+					title: person.title,
+					language: 'fr',
+					// Known to hold on the day of the minutes; start and end dates are not known.
+					valid_from: null,
+					valid_to: null
+				});
+			}
+		}
+		for (const account of DEMO_ACCOUNTS) {
+			const person = PEOPLE.find((candidate) => candidate.key === account.person)!;
+			const userId = idFor(`account:${account.role}`);
+			await insertUser(db, {
+				id: userId,
+				email: account.email,
+				name: person.order === 'family-first' ? `${person.family} ${person.given}` : `${person.given} ${person.family}`,
+				preferred_language: person.language ?? 'fr',
+				password_hash: passwordHash,
+				is_administrator: account.role === 'administrator' ? 1 : 0,
+				person_id: idFor(`person:${person.key}`),
+				created_at: now,
+				email_verified_at: null
+			});
+			if (account.role === 'coordinator') await setGroupRole(db, userId, idFor('group:coree'), 'coordinator');
+		}
+		return { loaded: true };
+	});
+}

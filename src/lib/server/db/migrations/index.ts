@@ -1,0 +1,17 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import * as foundation from './2026-11-28-0001-foundation';
+
+/**
+ * Migrations are listed in code rather than read from a folder, so that the built server, the CLI
+ * and the tests all carry the same list. Names are timestamped: they sort in the order they apply.
+ */
+const migrations: Record<string, Migration> = {
+	'2026-11-28-0001-foundation': foundation
+};
+
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+	const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+	const result = await migrator.migrateToLatest();
+	if (result.error) throw result.error;
+	return result;
+}

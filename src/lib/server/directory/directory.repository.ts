@@ -1,0 +1,100 @@
+/** All SQL of country groups, organisations, people and memberships. */
+import type { Executor } from '../db/database';
+import type {
+	CountryGroupTable,
+	GroupMembershipTable,
+	OrganisationTable,
+	PersonTable,
+	PersonTitleTable
+} from './directory.table';
+
+export async function listGroups(db: Executor): Promise<CountryGroupTable[]> {
+	return db.selectFrom('country_group').selectAll().orderBy('name_fr').execute();
+}
+
+export async function listGroupsByIds(db: Executor, ids: string[]): Promise<CountryGroupTable[]> {
+	if (ids.length === 0) return [];
+	return db.selectFrom('country_group').selectAll().where('id', 'in', ids).orderBy('name_fr').execute();
+}
+
+export async function findGroupBySlug(db: Executor, slug: string): Promise<CountryGroupTable | undefined> {
+	return db.selectFrom('country_group').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function findGroupById(db: Executor, id: string): Promise<CountryGroupTable | undefined> {
+	return db.selectFrom('country_group').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertGroup(db: Executor, row: CountryGroupTable): Promise<void> {
+	await db.insertInto('country_group').values(row).execute();
+}
+
+export async function insertOrganisation(db: Executor, row: OrganisationTable): Promise<void> {
+	await db.insertInto('organisation').values(row).execute();
+}
+
+export async function insertPerson(db: Executor, row: PersonTable): Promise<void> {
+	await db.insertInto('person').values(row).execute();
+}
+
+export async function insertPersonTitle(db: Executor, row: PersonTitleTable): Promise<void> {
+	await db.insertInto('person_title').values(row).execute();
+}
+
+export async function insertMembership(db: Executor, row: GroupMembershipTable): Promise<void> {
+	await db.insertInto('group_membership').values(row).execute();
+}
+
+/** Active memberships of a group with their organisations. */
+export async function listGroupMemberships(db: Executor, groupId: string) {
+	return db
+		.selectFrom('group_membership')
+		.innerJoin('organisation', 'organisation.id', 'group_membership.organisation_id')
+		.select([
+			'group_membership.id as membership_id',
+			'group_membership.capacity',
+			'group_membership.since',
+			'group_membership.status',
+			'organisation.id as organisation_id',
+			'organisation.kind',
+			'organisation.country_code',
+			'organisation.name_fr',
+			'organisation.name_ko',
+			'organisation.name_en',
+			'organisation.website'
+		])
+		.where('group_membership.group_id', '=', groupId)
+		.where('group_membership.status', '=', 'active')
+		.orderBy('group_membership.capacity')
+		.orderBy('organisation.name_fr')
+		.execute();
+}
+
+/** People of the given organisations, with every title they held (the service picks the day's). */
+export async function listPeopleOfOrganisations(db: Executor, organisationIds: string[]) {
+	if (organisationIds.length === 0) return { people: [], titles: [] };
+	const people = await db
+		.selectFrom('person')
+		.selectAll()
+		.where('organisation_id', 'in', organisationIds)
+		.orderBy('family_name')
+		.orderBy('given_name')
+		.execute();
+	const titles = people.length
+		? await db
+				.selectFrom('person_title')
+				.selectAll()
+				.where(
+					'person_id',
+					'in',
+					people.map((person) => person.id)
+				)
+				.execute()
+		: [];
+	return { people, titles };
+}
+
+export async function countGroups(db: Executor): Promise<number> {
+	const row = await db.selectFrom('country_group').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+	return Number(row.count);
+}

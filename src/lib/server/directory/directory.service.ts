@@ -1,0 +1,107 @@
+/** Country groups and their members, as the group pages show them. */
+import type { Locale } from '../../paraglide/runtime.js';
+import { authorize, type Actor, type GroupRole } from '../auth/policy';
+import type { ServiceContext } from '../shared/context';
+import { fail, ok, type Result } from '../shared/result';
+import * as repository from './directory.repository';
+import type { CountryGroupTable } from './directory.table';
+import { formatPersonName, titleOnDay } from './person-name';
+
+export interface CountryGroup {
+	id: string;
+	slug: string;
+	countryCode: string;
+	name: Record<Locale, string>;
+	description: Record<Locale, string>;
+}
+
+function rowToGroup(row: CountryGroupTable): CountryGroup {
+	return {
+		id: row.id,
+		slug: row.slug,
+		countryCode: row.country_code,
+		name: { fr: row.name_fr, ko: row.name_ko, en: row.name_en },
+		description: { fr: row.description_fr, ko: row.description_ko, en: row.description_en }
+	};
+}
+
+/** The groups an actor may open: all of them for an administrator, their own for anyone else. */
+export async function listVisibleGroups(context: ServiceContext, actor: Actor): Promise<CountryGroup[]> {
+	if (actor.kind === 'anonymous') return [];
+	const rows = actor.isAdministrator
+		? await repository.listGroups(context.db)
+		: await repository.listGroupsByIds(context.db, Object.keys(actor.groupRoles));
+	return rows.map(rowToGroup);
+}
+
+export interface MemberPerson {
+	id: string;
+	displayName: string;
+	title: string | null;
+	email: string | null;
+}
+
+export interface MemberOrganisation {
+	organisationId: string;
+	name: Record<Locale, string | null>;
+	kind: string;
+	countryCode: string;
+	capacity: 'member' | 'partner';
+	since: string | null;
+	website: string | null;
+	people: MemberPerson[];
+}
+
+export interface GroupOverview {
+	group: CountryGroup;
+	members: MemberOrganisation[];
+	viewerRole: GroupRole | 'administrator';
+}
+
+/** A group's page: the group and its member and partner organisations with their people. */
+export async function getGroupOverview(
+	context: ServiceContext,
+	actor: Actor,
+	slug: string
+): Promise<Result<GroupOverview, 'NOT_FOUND'>> {
+	const row = await repository.findGroupBySlug(context.db, slug);
+	// Unknown slug: 404 for everybody (the check below needs the group's id).
+	if (!row) return fail('NOT_FOUND');
+	const denied = authorize(actor, 'group.view', row.id);
+	if (denied) return denied;
+	const memberships = await repository.listGroupMemberships(context.db, row.id);
+	const { people, titles } = await repository.listPeopleOfOrganisations(
+		context.db,
+		memberships.map((membership) => membership.organisation_id)
+	);
+	const today = context.clock().toISOString().slice(0, 10);
+	const members = memberships.map((membership) => ({
+		organisationId: membership.organisation_id,
+		name: { fr: membership.name_fr, ko: membership.name_ko, en: membership.name_en },
+		kind: membership.kind,
+		countryCode: membership.country_code,
+		capacity: membership.capacity,
+		since: membership.since,
+		website: membership.website,
+		people: people
+			.filter((person) => person.organisation_id === membership.organisation_id)
+			.map((person) => ({
+				id: person.id,
+				displayName: formatPersonName({
+					givenName: person.given_name,
+					familyName: person.family_name,
+					nameOrder: person.name_order
+				}),
+				title:
+					titleOnDay(
+						titles
+							.filter((title) => title.person_id === person.id)
+							.map((title) => ({ ...title, validFrom: title.valid_from, validTo: title.valid_to })),
+						today
+					)?.title ?? null,
+				email: person.email
+			}))
+	}));
+	const viewerRole = actor.kind === 'user' && actor.isAdministrator ? 'administrator' : (actor as { groupRoles: Record<string, GroupRole> }).groupRoles[row.id];
+	return ok({ group: rowToGroup(row), members, viewerRole });
+}

@@ -1,0 +1,78 @@
+export type Language = 'fr' | 'ko' | 'en';
+
+export interface CountryGroupTable {
+	id: string;
+	slug: string;
+	/** ISO 3166-1 alpha-2 code of the partner country. */
+	country_code: string;
+	name_fr: string;
+	name_ko: string;
+	name_en: string;
+	description_fr: string;
+	description_ko: string;
+	description_en: string;
+	created_at: string;
+}
+
+export interface OrganisationTable {
+	id: string;
+	kind: string;
+	country_code: string;
+	name_fr: string;
+	name_ko: string | null;
+	name_en: string | null;
+	website: string | null;
+	created_at: string;
+}
+
+export interface PersonTable {
+	id: string;
+	given_name: string;
+	family_name: string;
+	/** 'family-first' for Korean names ("KIM Hyoung Jin"), 'given-first' otherwise. */
+	name_order: 'given-first' | 'family-first';
+	email: string | null;
+	organisation_id: string | null;
+	preferred_language: Language;
+	/** 1 when the person agreed to appear in published participant lists. */
+	public_listing_consent: number;
+	created_at: string;
+}
+
+/** A title held from a date to a date, so documents show the title a person had on the day. */
+export interface PersonTitleTable {
+	id: string;
+	person_id: string;
+	title: string;
+	/** Language the title was written in. */
+	language: Language;
+	valid_from: string | null;
+	valid_to: string | null;
+}
+
+/** An organisation's membership of a country group. */
+export interface GroupMembershipTable {
+	id: string;
+	group_id: string;
+	organisation_id: string;
+	/** 'member' (a French authority of the group) or 'partner' (ministry, embassy, GAROK…). */
+	capacity: 'member' | 'partner';
+	since: string | null;
+	status: 'active' | 'former';
+}
+
+/** Roles given to one account in one group, on top of what their organisation brings. */
+export interface GroupRoleTable {
+	user_id: string;
+	group_id: string;
+	role: 'coordinator' | 'partner' | 'member';
+}
+
+export interface DirectoryTables {
+	country_group: CountryGroupTable;
+	organisation: OrganisationTable;
+	person: PersonTable;
+	person_title: PersonTitleTable;
+	group_membership: GroupMembershipTable;
+	group_role: GroupRoleTable;
+}
