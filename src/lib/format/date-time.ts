@@ -19,10 +19,19 @@ export function zoneLabel(timeZone: string, locale: Locale, at: Date): string {
 	return `${timeZone.replace(/_/g, ' ')}${offset ? ` (${offset})` : ''}`;
 }
 
+/**
+ * Clock style per language: 24-hour in French and Korean (how meeting times are written in both
+ * countries' institutions; ICU 78 also renders Korean 12-hour times as "AM 9:00", not "오전 9:00"),
+ * 12-hour in English.
+ */
+function timeOptions(locale: Locale): Intl.DateTimeFormatOptions {
+	return locale === 'en' ? { hour: 'numeric', minute: '2-digit', hour12: true } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+}
+
 /** "27 févr. 2024, 09:00 heure de Paris". */
 export function formatInstant(iso: string, locale: Locale, timeZone: string = PARIS): string {
 	const at = new Date(iso);
-	const text = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at);
+	const text = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', ...timeOptions(locale), timeZone }).format(at);
 	return `${text} ${zoneLabel(timeZone, locale, at)}`;
 }
 
@@ -30,7 +39,7 @@ export function formatInstant(iso: string, locale: Locale, timeZone: string = PA
 export function formatParisAndSeoul(iso: string, locale: Locale): string {
 	const at = new Date(iso);
 	const time = (timeZone: string) =>
-		`${new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(at)} ${zoneLabel(timeZone, locale, at)}`;
+		`${new Intl.DateTimeFormat(locale, { ...timeOptions(locale), timeZone }).format(at)} ${zoneLabel(timeZone, locale, at)}`;
 	return `${time(PARIS)} · ${time(SEOUL)}`;
 }
 

@@ -4,7 +4,7 @@ import { localizedPath } from '$lib/i18n/locale';
 import { accountProfileSchema, passwordChangeSchema } from '$lib/server/auth/auth.schema';
 import { changePassword, updateProfile } from '$lib/server/auth/auth.service';
 import { listVisibleGroups } from '$lib/server/directory/directory.service';
-import { parseForm } from '$lib/server/http/form';
+import { parseForm, type FieldErrors } from '$lib/server/http/form';
 import { refuse } from '$lib/server/http/outcome';
 
 export const load: PageServerLoad = async (event) => {
@@ -42,7 +42,7 @@ export const actions: Actions = {
 		const result = await changePassword(event.locals.context, event.locals.actor, event.locals.sessionToken ?? '', form.data);
 		if (!result.ok) {
 			if (result.reason === 'WRONG_PASSWORD') {
-				return fail(400, { action: 'password', values: form.values, errors: { currentPassword: 'wrong_password' } });
+				return fail(400, { action: 'password', values: form.values, errors: { currentPassword: 'wrong_password' } as FieldErrors });
 			}
 			refuse(event, result.reason);
 		}

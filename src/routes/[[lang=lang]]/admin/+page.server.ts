@@ -4,7 +4,7 @@ import { localizedPath } from '$lib/i18n/locale';
 import { invitationSchema } from '$lib/server/auth/auth.schema';
 import { inviteUser, listAccounts } from '$lib/server/auth/auth.service';
 import { listVisibleGroups } from '$lib/server/directory/directory.service';
-import { parseForm } from '$lib/server/http/form';
+import { parseForm, type FieldErrors } from '$lib/server/http/form';
 import { refuse, unwrap } from '$lib/server/http/outcome';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,7 +18,7 @@ export const actions: Actions = {
 		const { locals, url } = event;
 		const form = await parseForm(event.request, invitationSchema);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		if (form.data.role && !form.data.groupId) return fail(400, { values: form.values, errors: { groupId: 'role_needs_group' } });
+		if (form.data.role && !form.data.groupId) return fail(400, { values: form.values, errors: { groupId: 'role_needs_group' } as FieldErrors });
 		const result = await inviteUser(locals.context, locals.actor, {
 			email: form.data.email,
 			name: form.data.name,
@@ -29,8 +29,8 @@ export const actions: Actions = {
 			inviterName: locals.user?.name || locals.user?.email || 'Dari'
 		});
 		if (!result.ok) {
-			if (result.reason === 'EMAIL_TAKEN') return fail(400, { values: form.values, errors: { email: 'email_taken' } });
-			if (result.reason === 'UNKNOWN_GROUP') return fail(400, { values: form.values, errors: { groupId: 'unknown_group' } });
+			if (result.reason === 'EMAIL_TAKEN') return fail(400, { values: form.values, errors: { email: 'email_taken' } as FieldErrors });
+			if (result.reason === 'UNKNOWN_GROUP') return fail(400, { values: form.values, errors: { groupId: 'unknown_group' } as FieldErrors });
 			refuse(event, result.reason);
 		}
 		locals.wakeOutbox();

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { localizedPath } from '$lib/i18n/locale';
 import { magicLinkRequestSchema, passwordSignInSchema, safeRedirectPath } from '$lib/server/auth/auth.schema';
 import { requestMagicLink, signInWithPassword } from '$lib/server/auth/auth.service';
-import { parseForm } from '$lib/server/http/form';
+import { parseForm, type FieldErrors } from '$lib/server/http/form';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/http/session-cookie';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -24,7 +24,7 @@ export const actions: Actions = {
 			locale: locals.locale,
 			redirectTo: safeRedirectPath(form.values.redirectTo)
 		});
-		if (!result.ok) return fail(429, { action: 'link', values: form.values, errors: { form: 'rate_limited' } });
+		if (!result.ok) return fail(429, { action: 'link', values: form.values, errors: { form: 'rate_limited' } as FieldErrors });
 		locals.wakeOutbox();
 		redirect(303, `${localizedPath(locals.locale, '/sign-in/check-email')}?email=${encodeURIComponent(form.data.email)}`);
 	},
@@ -39,7 +39,7 @@ export const actions: Actions = {
 		});
 		if (!result.ok) {
 			const code = result.reason === 'RATE_LIMITED' ? 'rate_limited' : 'invalid_credentials';
-			return fail(result.reason === 'RATE_LIMITED' ? 429 : 400, { action: 'password', values: form.values, errors: { form: code } });
+			return fail(result.reason === 'RATE_LIMITED' ? 429 : 400, { action: 'password', values: form.values, errors: { form: code } as FieldErrors });
 		}
 		cookies.set(SESSION_COOKIE, result.value.token, sessionCookieOptions(url.protocol === 'https:', result.value.expiresAt));
 		redirect(303, safeRedirectPath(form.values.redirectTo) ?? localizedPath(result.value.user.preferredLanguage, '/'));

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { localizedPath } from '$lib/i18n/locale';
 import { invitationAcceptanceSchema } from '$lib/server/auth/auth.schema';
 import { acceptInvitation, findInvitation } from '$lib/server/auth/auth.service';
-import { parseForm } from '$lib/server/http/form';
+import { parseForm, type FieldErrors } from '$lib/server/http/form';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/http/session-cookie';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -18,7 +18,7 @@ export const actions: Actions = {
 		const form = await parseForm(request, invitationAcceptanceSchema);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const result = await acceptInvitation(locals.context, token, form.data);
-		if (!result.ok) return fail(400, { values: form.values, errors: { form: 'invalid_link' } });
+		if (!result.ok) return fail(400, { values: form.values, errors: { form: 'invalid_link' } as FieldErrors });
 		cookies.set(SESSION_COOKIE, result.value.token, sessionCookieOptions(url.protocol === 'https:', result.value.expiresAt));
 		redirect(303, localizedPath(result.value.user.preferredLanguage, '/'));
 	}
