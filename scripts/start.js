@@ -36,8 +36,8 @@ if (builtAt < sourcesAt) {
 	}
 }
 
-// adapter-node reads PORT and HOST; Dari's defaults are 3000 and all interfaces.
-const server = spawn(process.execPath, ['build/index.js'], {
+// scripts/serve.js reads PORT and HOST; Dari's defaults are 3000 and all interfaces.
+const server = spawn(process.execPath, ['scripts/serve.js'], {
 	stdio: 'inherit',
 	env: { PORT: '3000', ...process.env }
 });

@@ -13,6 +13,8 @@ export interface CommandOutput {
 	warn(line: string): void;
 }
 
+export type CommandRunner = (args: string[], output: CommandOutput) => Promise<void>;
+
 export interface Command {
 	name: string;
 	/** What follows the name in the usage line, e.g. `<file> [--force]`. */
@@ -21,7 +23,11 @@ export interface Command {
 	summary: string;
 	/** The rest of `dari <command> --help`: options and what the command does, a line each. */
 	details: string[];
-	run(args: string[], output: CommandOutput): Promise<void>;
+	/**
+	 * Imported only when the command runs: the database drivers take a second or two to load,
+	 * which `--help` and a mistyped command should not wait for.
+	 */
+	load(): Promise<CommandRunner>;
 }
 
 /** The command line is wrong (unknown command, missing argument, invalid e-mail): exit 2. */
@@ -37,7 +43,6 @@ type OptionKinds = Record<string, { type: 'string' | 'boolean' }>;
  * Unknown options and missing or extra arguments are usage errors, never silently ignored.
  */
 export function parseCommandArguments<Options extends OptionKinds>(
-	command: Command,
 	args: string[],
 	options: Options,
 	positionals: { required: string[] }

@@ -1,6 +1,6 @@
 import { createAdministrator } from '../../lib/server/auth/auth.service';
 import { emailSchema, nameSchema, newPasswordSchema } from '../../lib/server/auth/auth.schema';
-import { parseCommandArguments, UsageError, type Command } from '../command-line';
+import { parseCommandArguments, UsageError, type CommandOutput } from '../command-line';
 import { applyMigrations, commandContext, withConfiguredDatabase } from '../configured-database';
 
 /** The schemas' reasons, for an operator reading a terminal. */
@@ -11,55 +11,43 @@ const REASONS: Record<string, string> = {
 	password_too_short: 'it is shorter than 12 characters'
 };
 
-export const createAdminCommand: Command = {
-	name: 'create-admin',
-	synopsis: '<email> [--name <name>] [--password-stdin]',
-	summary: 'create an administrator account, or make an existing account one',
-	details: [
-		'--name <name>       the name shown in Dari (for a new account; at most 120 characters)',
-		'--password-stdin    read a password (12 to 200 characters, one line) from standard input,',
-		"                    e.g. printf '%s' \"$PASSWORD\" | npm run -s dari -- create-admin … --password-stdin;",
-		'                    without it the administrator signs in with a magic link sent by e-mail.',
-		'Migrates the database first. For an existing account, also replaces its password when one is given.'
-	],
-	async run(args, output) {
-		const { values, positionals } = parseCommandArguments(
-			this,
-			args,
-			{ name: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
-			{ required: ['<email>'] }
-		);
-		const email = emailSchema.safeParse(positionals[0]);
-		if (!email.success) {
-			throw new UsageError(`${JSON.stringify(positionals[0])} is not a valid e-mail address: ${reasonOf(email.error)}`);
-		}
-		const name = values.name === undefined ? { success: true as const, data: '' } : nameSchema.safeParse(values.name);
-		if (!name.success) throw new UsageError(`--name is not valid: ${reasonOf(name.error)}`);
-		const password = values['password-stdin'] ? await readPasswordFromStandardInput() : null;
-
-		await withConfiguredDatabase(async (database, { config }) => {
-			await applyMigrations(database, output);
-			const { created } = await createAdministrator(commandContext(database, config), {
-				email: email.data,
-				name: name.data,
-				password
-			});
-			const signIn = password ? 'signs in with the password given or a magic link' : 'signs in with a magic link';
-			output.out(
-				created
-					? `Created administrator ${email.data} (${signIn}).`
-					: `${email.data} already had an account: it is now an administrator${password ? ', with the password given' : ''}.`
-			);
-			if (!password && !config.SMTP_URL) {
-				// Without SMTP, sign-in e-mails wait in the outbox, which only an administrator can read:
-				// the first administrator could never sign in.
-				output.warn(
-					'Note: SMTP_URL is not set, so magic-link e-mails stay in the outbox that only administrators can read. Set SMTP_URL, or give a password with --password-stdin.'
-				);
-			}
-		});
+export async function createAdmin(args: string[], output: CommandOutput): Promise<void> {
+	const { values, positionals } = parseCommandArguments(
+		this,
+		args,
+		{ name: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+		{ required: ['<email>'] }
+	);
+	const email = emailSchema.safeParse(positionals[0]);
+	if (!email.success) {
+		throw new UsageError(`${JSON.stringify(positionals[0])} is not a valid e-mail address: ${reasonOf(email.error)}`);
 	}
-};
+	const name = values.name === undefined ? { success: true as const, data: '' } : nameSchema.safeParse(values.name);
+	if (!name.success) throw new UsageError(`--name is not valid: ${reasonOf(name.error)}`);
+	const password = values['password-stdin'] ? await readPasswordFromStandardInput() : null;
+
+	await withConfiguredDatabase(async (database, { config }) => {
+		await applyMigrations(database, output);
+		const { created } = await createAdministrator(commandContext(database, config), {
+			email: email.data,
+			name: name.data,
+			password
+		});
+		const signIn = password ? 'signs in with the password given or a magic link' : 'signs in with a magic link';
+		output.out(
+			created
+				? `Created administrator ${email.data} (${signIn}).`
+				: `${email.data} already had an account: it is now an administrator${password ? ', with the password given' : ''}.`
+		);
+		if (!password && !config.SMTP_URL) {
+			// Without SMTP, sign-in e-mails wait in the outbox, which only an administrator can read:
+			// the first administrator could never sign in.
+			output.warn(
+				'Note: SMTP_URL is not set, so magic-link e-mails stay in the outbox that only administrators can read. Set SMTP_URL, or give a password with --password-stdin.'
+			);
+		}
+	});
+}
 
 function reasonOf(error: { issues: { message: string }[] }): string {
 	const code = error.issues[0]?.message ?? 'invalid';
