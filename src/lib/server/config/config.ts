@@ -16,7 +16,6 @@ const environmentSchema = z.object({
 	MAIL_FROM: z.string().default('Dari <dari@localhost>'),
 	DEMO_DATA: z.enum(['on', 'off']).default('on'),
 	DARI_SECRET: z.string().min(32).optional(),
-	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(2000)
 });
 
