@@ -20,6 +20,18 @@ export interface MailboxMessage extends MailboxEntry {
 	lastError: string | null;
 }
 
+function rowToMailboxEntry(row: repository.OutboxRow): MailboxEntry {
+	return {
+		id: row.id,
+		to: row.to_address,
+		subject: row.subject,
+		status: row.status,
+		attempts: Number(row.attempts),
+		createdAt: row.created_at,
+		sentAt: row.sent_at
+	};
+}
+
 /** 50 a page: a screenful of subjects, and a cheap query however large the outbox grows. */
 export const MAILBOX_PAGE_SIZE = 50;
 
@@ -35,15 +47,7 @@ export async function listMailbox(
 	const current = Math.min(Math.max(1, page), pages);
 	const rows = await repository.listOutbox(context.db, MAILBOX_PAGE_SIZE, (current - 1) * MAILBOX_PAGE_SIZE);
 	return ok({
-		entries: rows.map((row) => ({
-			id: row.id,
-			to: row.to_address,
-			subject: row.subject,
-			status: row.status,
-			attempts: Number(row.attempts),
-			createdAt: row.created_at,
-			sentAt: row.sent_at
-		})),
+		entries: rows.map(rowToMailboxEntry),
 		page: current,
 		pages
 	});
@@ -54,15 +58,5 @@ export async function readMailboxMessage(context: ServiceContext, actor: Actor, 
 	if (denied) return denied;
 	const row = isId(id) ? await repository.findOutboxMessage(context.db, id) : undefined;
 	if (!row) return fail('NOT_FOUND');
-	return ok({
-		id: row.id,
-		to: row.to_address,
-		subject: row.subject,
-		status: row.status,
-		attempts: Number(row.attempts),
-		createdAt: row.created_at,
-		sentAt: row.sent_at,
-		textBody: row.text_body,
-		lastError: row.last_error
-	});
+	return ok({ ...rowToMailboxEntry(row), textBody: row.text_body, lastError: row.last_error });
 }
