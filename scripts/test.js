@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every test Dari has, in order: unit, service and repository suites (vitest; on
-// PostgreSQL too when TEST_DATABASE_URL is set), then the browser suite (Playwright with Debian's
-// Chromium) against a fresh production build.
+// `npm test`: every test Dari has, in order: a production build; the unit, service, repository
+// and server suites (vitest; on PostgreSQL too when TEST_DATABASE_URL is set); then the browser
+// suite (Playwright with Debian's Chromium) against that build.
 import { spawnSync } from 'node:child_process';
 
 function run(label, command, args) {
@@ -18,8 +18,9 @@ if (!process.env.TEST_DATABASE_URL) {
 }
 run('Compiling messages', 'npm', ['run', '-s', 'i18n']);
 run('Syncing SvelteKit types', 'npx', ['svelte-kit', 'sync']);
-run('Unit, service and repository tests (vitest)', 'npx', ['vitest', 'run']);
-run('Finding Chromium', process.execPath, ['scripts/ensure-chromium.js']);
+// Built first: the integration suite (tests/integration) starts the real server from build/.
 run('Building Dari', 'npm', ['run', '-s', 'build']);
+run('Unit, service, repository and server tests (vitest)', 'npx', ['vitest', 'run']);
+run('Finding Chromium', process.execPath, ['scripts/ensure-chromium.js']);
 run('Browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test']);
 console.log('\n✓ all tests passed');
