@@ -1,12 +1,13 @@
 /**
- * Browser tests against the built server (build/index.js), as people use it: a fresh SQLite
+ * Browser tests against the built server (scripts/serve.js, what `npm start` runs), as people use it: a fresh SQLite
  * database with the demo data, no SMTP server (e-mail stays in the outbox, where the tests read it),
  * Debian's Chromium (Playwright's download needs the internet; `node scripts/ensure-chromium.js`
  * installs the package when it is missing).
  *
  * Run: `npm run -s build && npx playwright test`.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -15,12 +16,20 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
-// Playwright loads this file in the runner and again in every worker: the runner creates the
-// directory once and the workers inherit its path through the environment.
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+// Playwright loads this file in the runner and again in every worker: the runner checks what the
+// run needs and creates the directory once; the workers inherit its path through the environment.
 if (!process.env.DARI_E2E_DIR) {
-	process.env.DARI_E2E_DIR = mkdtempSync(join(tmpdir(), 'dari-e2e-'));
-	mkdirSync(join(process.env.DARI_E2E_DIR, 'data'));
-	mkdirSync(join(process.env.DARI_E2E_DIR, 'auth'));
+	if (!existsSync('build/handler.js')) throw new Error('No build/handler.js: run `npm run -s build` before the browser tests.');
+	try {
+		accessSync(CHROMIUM, constants.X_OK);
+	} catch {
+		throw new Error(`Chromium not found at ${CHROMIUM}: run \`node scripts/ensure-chromium.js\` (as root it installs Debian's chromium) or set CHROMIUM_PATH.`);
+	}
+	// Only named here: the server creates its DATA_DIR, storageState() the auth folder, so listing
+	// the tests (--list) leaves nothing behind. global-teardown.ts removes it after a run.
+	process.env.DARI_E2E_DIR = join(tmpdir(), `dari-e2e-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 /** The server's DATA_DIR; tests open `dari.sqlite` in it read-only to read the outbox. */
 process.env.DARI_E2E_DATA_DIR = join(process.env.DARI_E2E_DIR, 'data');
@@ -33,7 +42,8 @@ export default defineConfig({
 	workers: 2,
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
-	retries: 0,
+	// A retry in CI records a trace of the failure; locally, rerun a failing test with --trace on.
+	retries: process.env.CI ? 1 : 0,
 	reporter: 'list',
 	timeout: 30_000,
 	expect: { timeout: 5_000 },
@@ -42,12 +52,13 @@ export default defineConfig({
 		baseURL: ORIGIN,
 		browserName: 'chromium',
 		viewport: { width: 1280, height: 800 },
-		trace: 'retain-on-failure',
+		// Recording a trace for every test made the run about half again as long on this machine.
+		trace: 'on-first-retry',
 		screenshot: 'only-on-failure',
 		// Same Accept-Language for everyone: pages without a language in the URL then answer in French.
 		locale: 'fr-FR',
 		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+			executablePath: CHROMIUM,
 			args: [
 				'--headless',
 				'--no-sandbox',
@@ -67,7 +78,7 @@ export default defineConfig({
 		{ name: 'chromium', testIgnore: /auth\.setup\.ts/, dependencies: ['setup'] }
 	],
 	webServer: {
-		command: 'node build/index.js',
+		command: 'node scripts/serve.js',
 		url: `${ORIGIN}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
@@ -77,9 +88,9 @@ export default defineConfig({
 			DATA_DIR: process.env.DARI_E2E_DATA_DIR,
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
-			ORIGIN,
+			// No ORIGIN: the server must work on plain http as `npm start` does on a laptop.
+			ORIGIN: '',
 			DEMO_DATA: 'on',
-			LOG_LEVEL: 'warn',
 			// Empty values count as unset (config.ts): no SMTP server, so e-mail stays in the outbox,
 			// and the embedded SQLite database even when the shell exports DATABASE_URL.
 			SMTP_URL: '',

@@ -8,6 +8,10 @@
 import http from 'node:http';
 
 const PROTOCOL_HEADER = 'x-dari-socket-protocol';
+// An empty variable means unset, as everywhere in Dari's configuration (adapter-node would reject it).
+for (const name of ['ORIGIN', 'PROTOCOL_HEADER', 'HOST_HEADER', 'ADDRESS_HEADER']) {
+	if (process.env[name] === '') delete process.env[name];
+}
 const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (ownProtocolHeader) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 

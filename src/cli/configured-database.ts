@@ -2,36 +2,34 @@
  * The database the server would use, opened for one command: same environment (readConfig), same
  * opening code (openDatabase), and nothing else of the server: no outbox sender, no clean-up timer.
  */
-import { databaseLocation, loadSecret, readConfig, type DariConfig } from '../lib/server/config/config';
-import { isPostgresLocation, openDatabase, type DatabaseHandle } from '../lib/server/db/connection';
+import { loadSecret, type DariConfig } from '../lib/server/config/config';
+import { DatabaseUnavailableError, openDatabase, type DatabaseHandle } from '../lib/server/db/connection';
 import { migrateToLatest } from '../lib/server/db/migrations/index';
 import { systemClock } from '../lib/server/shared/clock';
 import type { ServiceContext } from '../lib/server/shared/context';
 import { CommandFailure, oneLine, type CommandOutput } from './command-line';
-
-export interface ConfiguredDatabase {
-	config: DariConfig;
-	/** A SQLite file path, or a postgres:// URL (with its password: never print it). */
-	location: string;
-	kind: 'sqlite' | 'postgres';
-}
-
-export function locateConfiguredDatabase(): ConfiguredDatabase {
-	const config = readConfig();
-	const location = databaseLocation(config);
-	return { config, location, kind: isPostgresLocation(location) ? 'postgres' : 'sqlite' };
-}
+import { locateDatabase, type DatabaseLocation } from './database-location';
 
 /** Opens the configured database, runs `work`, and closes it whatever happens. */
 export async function withConfiguredDatabase<T>(
-	work: (database: DatabaseHandle, configured: ConfiguredDatabase) => Promise<T>
+	work: (database: DatabaseHandle, located: DatabaseLocation) => Promise<T>
 ): Promise<T> {
-	const configured = locateConfiguredDatabase();
-	const database = await openDatabase(configured.location);
+	const located = locateDatabase();
+	const database = await openOrExplain(located.location);
 	try {
-		return await work(database, configured);
+		return await work(database, located);
 	} finally {
 		await database.close();
+	}
+}
+
+/** openDatabase, its refusal ("Cannot use the database at …: file is not a database") as the command's failure. */
+export async function openOrExplain(location: string): Promise<DatabaseHandle> {
+	try {
+		return await openDatabase(location);
+	} catch (error) {
+		if (error instanceof DatabaseUnavailableError) throw new CommandFailure(error.message);
+		throw error;
 	}
 }
 
@@ -40,15 +38,19 @@ export function commandContext(database: DatabaseHandle, config: DariConfig): Se
 	return { db: database.db, secret: loadSecret(config), clock: systemClock };
 }
 
-/** Applies the migrations not applied yet, a line each; returns their names. */
-export async function applyMigrations(database: DatabaseHandle, output: CommandOutput): Promise<string[]> {
-	let applied: string[];
+/** Applies the migrations not applied yet; returns their names. */
+export async function migrateDatabase(database: DatabaseHandle): Promise<string[]> {
 	try {
 		const result = await migrateToLatest(database.db);
-		applied = (result.results ?? []).filter((migration) => migration.status === 'Success').map((migration) => migration.migrationName);
+		return (result.results ?? []).filter((migration) => migration.status === 'Success').map((migration) => migration.migrationName);
 	} catch (error) {
 		throw new CommandFailure(`migration failed on ${database.description}: ${oneLine(String((error as Error)?.message ?? error))}`);
 	}
+}
+
+/** migrateDatabase, printing a line per migration applied. */
+export async function applyMigrations(database: DatabaseHandle, output: CommandOutput): Promise<string[]> {
+	const applied = await migrateDatabase(database);
 	for (const name of applied) output.out(`Applied migration ${name}`);
 	return applied;
 }

@@ -4,16 +4,70 @@
  * result; errors are one line on standard error, never a stack trace (DARI_DEBUG=1 adds it).
  * Exit status: 0 done, 1 could not be done, 2 wrong command line.
  */
-import { ConfigurationError } from '../lib/server/config/config';
-import { DatabaseUnavailableError } from '../lib/server/db/connection';
 import { CommandFailure, oneLine, UsageError, type Command, type CommandOutput } from './command-line';
-import { backupCommand } from './commands/backup';
-import { createAdminCommand } from './commands/create-admin';
-import { demoDataCommand } from './commands/demo-data';
-import { migrateCommand } from './commands/migrate';
-import { restoreCommand } from './commands/restore';
 
-const COMMANDS: Command[] = [migrateCommand, demoDataCommand, createAdminCommand, backupCommand, restoreCommand];
+/** Every command, in the order `--help` lists them; each one's code loads only when it runs. */
+const COMMANDS: Command[] = [
+	{
+		name: 'migrate',
+		synopsis: '',
+		summary: 'apply the database migrations that are not applied yet',
+		details: [
+			'Prints each migration it applies, or "Already up to date". The server also migrates when it',
+			'starts; run this before starting a new version to see the migrations apart from the start-up.'
+		],
+		load: async () => (await import('./commands/migrate')).migrate
+	},
+	{
+		name: 'demo-data',
+		synopsis: '',
+		summary: 'migrate, then load the demo data into an empty database',
+		details: [
+			'Loads the Korea country group of the reference minutes and one account per role, only when',
+			'the database holds no group and no account: it never mixes demo rows with real ones.',
+			'Not loading into a database that is not empty is not an error (exit status 0).'
+		],
+		load: async () => (await import('./commands/demo-data')).loadDemo
+	},
+	{
+		name: 'create-admin',
+		synopsis: '<email> [--name <name>] [--password-stdin]',
+		summary: 'create an administrator account, or make an existing account one',
+		details: [
+			'--name <name>       the name shown in Dari (for a new account; at most 120 characters)',
+			'--password-stdin    read a password (12 to 200 characters, one line) from standard input,',
+			"                    e.g. printf '%s' \"$PASSWORD\" | npm run -s dari -- create-admin … --password-stdin;",
+			'                    without it the administrator signs in with a magic link sent by e-mail.',
+			'Migrates the database first. For an existing account, also replaces its password when one is given.'
+		],
+		load: async () => (await import('./commands/create-admin')).createAdmin
+	},
+	{
+		name: 'backup',
+		synopsis: '<file> [--force]',
+		summary: 'copy the SQLite database into <file>, consistently, while Dari keeps running',
+		details: [
+			'--force    replace <file> if it exists (otherwise an existing file is never overwritten)',
+			"Uses SQLite's online backup: the server may keep running and writing. The copy is checked",
+			'(integrity_check) and is a single, self-contained file. With PostgreSQL, prints the pg_dump',
+			'command to use instead, on standard error, and exits with status 1: no backup was made.'
+		],
+		load: async () => (await import('./commands/backup')).backupDatabase
+	},
+	{
+		name: 'restore',
+		synopsis: '<file>',
+		summary: 'replace the SQLite database by a backup (stop Dari first)',
+		details: [
+			'Checks that <file> is a sound SQLite database of Dari (integrity_check, its tables), brings it',
+			"to this version's schema, then puts it in place in one atomic rename. The replaced database is",
+			'kept beside it as <database>.before-restore-<time>. Refused while another process (the server)',
+			'has the database open. With PostgreSQL, prints the pg_restore command to use instead, on',
+			'standard error, and exits with status 1: nothing was restored.'
+		],
+		load: async () => (await import('./commands/restore')).restoreDatabase
+	}
+];
 
 const INVOCATION = 'npm run -s dari --';
 
@@ -64,7 +118,8 @@ async function main(args: string[]): Promise<number> {
 		return 0;
 	}
 	try {
-		await command.run(rest, output);
+		const run = await command.load();
+		await run(rest, output);
 		return 0;
 	} catch (error) {
 		output.warn(`dari ${command.name}: ${describeError(error)}`);
@@ -78,11 +133,21 @@ async function main(args: string[]): Promise<number> {
 }
 
 function describeError(error: unknown): string {
+	// Commands turn the refusals they expect (bad configuration, unusable database) into these.
 	if (error instanceof UsageError || error instanceof CommandFailure) return oneLine(error.message);
-	// Both already say what is wrong and where ("Cannot use the database at …: file is not a database").
-	if (error instanceof DatabaseUnavailableError || error instanceof ConfigurationError) return oneLine(error.message);
 	const message = oneLine(String((error as Error)?.message || error));
+	// A file-system refusal (ENOTDIR, EACCES, ENOSPC…) names the call and the path: clear as it is.
+	if (typeof (error as NodeJS.ErrnoException)?.syscall === 'string') return message;
 	return `unexpected error: ${message || (error as Error)?.constructor?.name || 'unknown'} (DARI_DEBUG=1 shows where)`;
+}
+
+// Anything that escapes a command (an error in a driver's callback…) still ends as one line.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+	process.on(event, (error: unknown) => {
+		process.stderr.write(`dari: unexpected error: ${oneLine(String((error as Error)?.message ?? error))}\n`);
+		if (process.env.DARI_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
+		process.exit(1);
+	});
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 /** Who sees what: 403 and 404 pages in the visitor's language, sign-in for anonymous visitors. */
 import { expect, test } from '@playwright/test';
-import { GROUP_NAMES, ORIGIN, message, storageStateOf, type Locale } from './support/environment';
+import { SignInPage } from './pages/sign-in-page';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, GROUP_NAMES, ORIGIN, message, storageStateOf, type Locale } from './support/environment';
 
 test.describe('a member', () => {
 	test.use({ storageState: storageStateOf('member') });
@@ -40,6 +41,10 @@ test('an anonymous visitor of /fr/admin is sent to sign in, and back afterwards'
 	await expect(page).toHaveURL(`${ORIGIN}/fr/sign-in?redirectTo=${encodeURIComponent('/fr/admin')}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(message('fr', 'sign_in_title'));
 	await expect(page.getByText(message('fr', 'sign_in_required'))).toBeVisible();
+
+	await new SignInPage(page, 'fr').signInWithPassword(DEMO_ACCOUNTS.administrator, DEMO_PASSWORD);
+	await expect(page).toHaveURL(`${ORIGIN}/fr/admin`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(message('fr', 'admin_title'));
 });
 
 for (const locale of ['fr', 'ko', 'en'] as const) {

@@ -22,7 +22,7 @@ const VISITS: Visit[] = [
 	{ name: 'group', path: '/groups/coree', heading: (locale) => GROUP_NAMES.coree[locale], as: 'administrator' },
 	{ name: 'admin', path: '/admin', heading: (locale) => message(locale, 'admin_title'), as: 'administrator' },
 	{ name: 'mailbox', path: '/admin/mailbox', heading: (locale) => message(locale, 'mailbox_title'), as: 'administrator' },
-	{ name: '404 page', path: '/nope', heading: (locale) => message(locale, 'error_not_found_title'), as: 'anonymous' }
+	{ name: '404', path: '/nope', heading: (locale) => message(locale, 'error_not_found_title'), as: 'anonymous' }
 ];
 
 async function expectPageIn(page: Page, visit: Visit, locale: Locale): Promise<void> {

@@ -3,7 +3,7 @@
  * CDN"). Every request of a few pages, in both languages and signed in, is recorded and checked.
  */
 import { expect, test } from '@playwright/test';
-import { ORIGIN, storageStateOf } from './support/environment';
+import { GROUP_NAMES, ORIGIN, storageStateOf } from './support/environment';
 
 test.use({ storageState: storageStateOf('administrator') });
 
@@ -18,7 +18,8 @@ test('no request leaves the app origin', async ({ page, context }) => {
 	}
 	// A client-side navigation too: the router fetches data and code as the page changes.
 	await page.goto('/fr');
-	await page.locator('main').getByRole('link').first().click();
+	await page.locator('main').getByRole('link', { name: GROUP_NAMES.coree.fr }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(GROUP_NAMES.coree.fr);
 	await page.waitForLoadState('networkidle');
 
 	// data: and blob: URLs never reach a network.

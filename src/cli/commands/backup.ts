@@ -1,15 +1,16 @@
 import SQLite from 'better-sqlite3';
-import { existsSync, renameSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CommandFailure, oneLine, parseCommandArguments, resolveFileArgument, type CommandOutput } from '../command-line';
-import { locateConfiguredDatabase } from '../configured-database';
+import { locateDatabase } from '../database-location';
 import { backupAdvice } from '../postgres-advice';
 import {
 	describeSize,
 	findIntegrityProblems,
 	removeDatabaseFiles,
 	syncToDisk,
-	temporaryPathBeside
+	temporaryPathBeside,
+	WAL_SUFFIXES
 } from '../sqlite-file';
 
 /**
@@ -23,13 +24,16 @@ const ALL_PAGES = 0x7fffffff;
 export async function backupDatabase(args: string[], output: CommandOutput): Promise<void> {
 	const { values, positionals } = parseCommandArguments(args, { force: { type: 'boolean' } }, { required: ['<file>'] });
 	const target = resolveFileArgument(positionals[0]);
-	const { location, kind } = locateConfiguredDatabase();
+	const { location, kind } = locateDatabase();
 	if (kind === 'postgres') {
 		for (const line of backupAdvice(location, target)) output.warn(line);
 		throw new CommandFailure('no backup made: use pg_dump for a PostgreSQL database');
 	}
 	if (location === ':memory:') throw new CommandFailure('the database is in memory: there is no file to back up');
 	if (!existsSync(location)) throw new CommandFailure(`there is no database at ${location} (check DATA_DIR or DATABASE_URL)`);
+	if ([location, ...WAL_SUFFIXES.map((suffix) => location + suffix)].some((file) => sameFile(file, target))) {
+		throw new CommandFailure(`${target} is the database itself: name another file for the backup`);
+	}
 	if (existsSync(target) && !values.force) {
 		throw new CommandFailure(`${target} already exists: choose another file, or add --force to replace it`);
 	}
@@ -51,6 +55,11 @@ export async function backupDatabase(args: string[], output: CommandOutput): Pro
 		removeDatabaseFiles(temporary);
 	}
 	output.out(`Backed up ${location} to ${target} (${describeSize(statSync(target).size)}, integrity ok).`);
+}
+
+/** Whether two paths name the same file, through links and `..` (false when either is missing). */
+function sameFile(first: string, second: string): boolean {
+	return first === second || (existsSync(first) && existsSync(second) && realpathSync(first) === realpathSync(second));
 }
 
 async function copyDatabase(source: string, destination: string): Promise<void> {

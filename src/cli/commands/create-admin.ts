@@ -1,7 +1,5 @@
-import { createAdministrator } from '../../lib/server/auth/auth.service';
 import { emailSchema, nameSchema, newPasswordSchema } from '../../lib/server/auth/auth.schema';
 import { parseCommandArguments, UsageError, type CommandOutput } from '../command-line';
-import { applyMigrations, commandContext, withConfiguredDatabase } from '../configured-database';
 
 /** The schemas' reasons, for an operator reading a terminal. */
 const REASONS: Record<string, string> = {
@@ -13,7 +11,6 @@ const REASONS: Record<string, string> = {
 
 export async function createAdmin(args: string[], output: CommandOutput): Promise<void> {
 	const { values, positionals } = parseCommandArguments(
-		this,
 		args,
 		{ name: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
 		{ required: ['<email>'] }
@@ -25,6 +22,10 @@ export async function createAdmin(args: string[], output: CommandOutput): Promis
 	const name = values.name === undefined ? { success: true as const, data: '' } : nameSchema.safeParse(values.name);
 	if (!name.success) throw new UsageError(`--name is not valid: ${reasonOf(name.error)}`);
 	const password = values['password-stdin'] ? await readPasswordFromStandardInput() : null;
+
+	// Loaded once the command line is known to be right: a mistake is answered at once.
+	const { applyMigrations, commandContext, withConfiguredDatabase } = await import('../configured-database');
+	const { createAdministrator } = await import('../../lib/server/auth/auth.service');
 
 	await withConfiguredDatabase(async (database, { config }) => {
 		await applyMigrations(database, output);
@@ -39,6 +40,8 @@ export async function createAdmin(args: string[], output: CommandOutput): Promis
 				? `Created administrator ${email.data} (${signIn}).`
 				: `${email.data} already had an account: it is now an administrator${password ? ', with the password given' : ''}.`
 		);
+		// createAdministrator leaves an existing account's name alone: say so rather than seem to change it.
+		if (!created && values.name !== undefined) output.warn('Note: --name is ignored for an existing account; its owner changes it in Dari.');
 		if (!password && !config.SMTP_URL) {
 			// Without SMTP, sign-in e-mails wait in the outbox, which only an administrator can read:
 			// the first administrator could never sign in.

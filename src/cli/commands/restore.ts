@@ -1,9 +1,7 @@
 import SQLite from 'better-sqlite3';
-import { copyFileSync, existsSync, linkSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
-import { openDatabase } from '../../lib/server/db/connection';
-import { migrateToLatest } from '../../lib/server/db/migrations/index';
+import { chmodSync, chownSync, copyFileSync, existsSync, linkSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { CommandFailure, oneLine, parseCommandArguments, resolveFileArgument, type CommandOutput } from '../command-line';
-import { locateConfiguredDatabase } from '../configured-database';
+import { locateDatabase } from '../database-location';
 import { restoreAdvice } from '../postgres-advice';
 import {
 	checkExclusiveAccess,
@@ -22,7 +20,7 @@ const DARI_TABLES = ['kysely_migration', 'user_account'];
 export async function restoreDatabase(args: string[], output: CommandOutput): Promise<void> {
 	const { positionals } = parseCommandArguments(args, {}, { required: ['<file>'] });
 	const source = resolveFileArgument(positionals[0]);
-	const { location: database, kind } = locateConfiguredDatabase();
+	const { location: database, kind } = locateDatabase();
 	if (kind === 'postgres') {
 		for (const line of restoreAdvice(database, source)) output.warn(line);
 		throw new CommandFailure('nothing restored: use pg_restore for a PostgreSQL database');
@@ -34,6 +32,9 @@ export async function restoreDatabase(args: string[], output: CommandOutput): Pr
 		throw new CommandFailure(`${source} is the database itself: nothing to restore`);
 	}
 
+	// Asked first so that the operator hears it at once; asked again just before the swap.
+	refuseIfInUse(database);
+
 	// Prepared beside the database so that the final rename is atomic (same file system).
 	const prepared = temporaryPathBeside(database, 'restore');
 	try {
@@ -41,16 +42,9 @@ export async function restoreDatabase(args: string[], output: CommandOutput): Pr
 		checkDariDatabase(source, prepared);
 		const applied = await bringUpToDate(source, prepared);
 
-		let kept: string | null = null;
-		if (existsSync(database)) {
-			const access = checkExclusiveAccess(database);
-			if (access === 'in-use') {
-				throw new CommandFailure(
-					`${database} is open in another process (is the Dari server running?): stop it, then restore again`
-				);
-			}
-			kept = keepReplacedDatabase(database, access === 'free');
-		}
+		const access = refuseIfInUse(database);
+		if (access !== 'missing') takeOwnershipOf(database, prepared);
+		const kept = access === 'missing' ? null : keepReplacedDatabase(database, access === 'free');
 		syncToDisk(prepared);
 		renameSync(prepared, database);
 		syncToDisk(database);
@@ -63,8 +57,26 @@ export async function restoreDatabase(args: string[], output: CommandOutput): Pr
 	}
 }
 
-/** Copies with SQLite's backup rather than the file system: a -wal file beside <file> is included. */
+/**
+ * Restoring under a running server would lose data without a word: the server keeps writing into
+ * the replaced file through the connection it holds. Returns the state of the current database.
+ */
+function refuseIfInUse(database: string): 'free' | 'unreadable' | 'missing' {
+	if (!existsSync(database)) return 'missing';
+	const access = checkExclusiveAccess(database);
+	if (access === 'in-use') {
+		throw new CommandFailure(`${database} is open in another process (is the Dari server running?): stop it, then restore again`);
+	}
+	return access;
+}
+
+/**
+ * Copies with SQLite's backup rather than the file system: a -wal file beside <file> is included.
+ * Read-only, so <file> itself is never changed; the -wal and -shm files SQLite may create beside
+ * it to read a WAL-mode file are removed afterwards (read-only, it writes nothing into them).
+ */
 async function copyDatabase(source: string, destination: string): Promise<void> {
+	const companionsBefore = WAL_SUFFIXES.filter((suffix) => existsSync(source + suffix));
 	let connection: SQLite.Database | undefined;
 	try {
 		connection = new SQLite(source, { fileMustExist: true, readonly: true });
@@ -73,6 +85,7 @@ async function copyDatabase(source: string, destination: string): Promise<void> 
 		throw new CommandFailure(`${source} cannot be read as a SQLite database (${oneLine((error as Error).message)}): nothing restored`);
 	} finally {
 		connection?.close();
+		for (const suffix of WAL_SUFFIXES) if (!companionsBefore.includes(suffix)) rmSync(source + suffix, { force: true });
 	}
 }
 
@@ -83,7 +96,7 @@ function checkDariDatabase(source: string, prepared: string): void {
 		if (problems.length > 0) throw new CommandFailure(`${source} is damaged (integrity_check: ${problems[0]}): nothing restored`);
 		const missing = DARI_TABLES.filter((table) => !hasTable(connection, table));
 		if (missing.length > 0) {
-			throw new CommandFailure(`${source} is not a Dari database (no ${missing.join(', ')} table): nothing restored`);
+			throw new CommandFailure(`${source} is not a Dari database (no ${missing.join(' or ')} table): nothing restored`);
 		}
 	} catch (error) {
 		if (error instanceof CommandFailure) throw error;
@@ -99,7 +112,10 @@ function checkDariDatabase(source: string, prepared: string): void {
  * version does not know) is refused while the current database is still in place.
  */
 async function bringUpToDate(source: string, prepared: string): Promise<string[]> {
-	const handle = await openDatabase(prepared);
+	// Loaded here only: the checks before answer without the database drivers.
+	const { openOrExplain } = await import('../configured-database');
+	const { migrateToLatest } = await import('../../lib/server/db/migrations/index');
+	const handle = await openOrExplain(prepared);
 	try {
 		const result = await migrateToLatest(handle.db);
 		return (result.results ?? []).filter((migration) => migration.status === 'Success').map((migration) => migration.migrationName);
@@ -109,6 +125,20 @@ async function bringUpToDate(source: string, prepared: string): Promise<string[]
 		);
 	} finally {
 		await handle.close();
+	}
+}
+
+/**
+ * The restored file takes the place of the old one with its owner and permissions: restored by
+ * root for a server running as its own user, a root-owned file would leave the server read-only.
+ */
+function takeOwnershipOf(database: string, prepared: string): void {
+	const { mode, uid, gid } = statSync(database);
+	chmodSync(prepared, mode & 0o777);
+	try {
+		chownSync(prepared, uid, gid);
+	} catch {
+		// Only root may give a file away; anyone else restores as the owner already.
 	}
 }
 

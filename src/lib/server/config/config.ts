@@ -34,6 +34,11 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): DariCo
 
 export class ConfigurationError extends Error {}
 
+/** A postgres:// (or postgresql://) URL, as opposed to a SQLite file path. */
+export function isPostgresLocation(location: string): boolean {
+	return /^postgres(ql)?:\/\//.test(location);
+}
+
 /** Where the embedded SQLite database lives when DATABASE_URL is not set. */
 export function databaseLocation(config: DariConfig): string {
 	if (config.DATABASE_URL) return config.DATABASE_URL;

@@ -5,6 +5,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { isPostgresLocation } from '../config/config';
 import type { Database, DatabaseDialect } from './database';
 
 export interface DatabaseHandle {
@@ -16,10 +17,6 @@ export interface DatabaseHandle {
 }
 
 export class DatabaseUnavailableError extends Error {}
-
-export function isPostgresLocation(location: string): boolean {
-	return /^postgres(ql)?:\/\//.test(location);
-}
 
 /** Opens the database and proves it answers; throws DatabaseUnavailableError with a plain message. */
 export async function openDatabase(location: string): Promise<DatabaseHandle> {
