@@ -7,7 +7,15 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 	return {
 		locale: locals.locale,
 		user: locals.user && { name: locals.user.name, email: locals.user.email, isAdministrator: locals.user.isAdministrator },
-		groups: groups.map((group) => ({ slug: group.slug, name: group.name })),
+		// The groups the visitor may open, with their role: the header's switcher, the home page and
+		// the account page all read them from here (one query a page).
+		groups: groups.map((group) => ({
+			id: group.id,
+			slug: group.slug,
+			name: group.name,
+			description: group.description,
+			role: group.viewerRole
+		})),
 		pathWithoutLocale: pathWithoutLocale(url.pathname),
 		search: url.search
 	};

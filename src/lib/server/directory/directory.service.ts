@@ -1,6 +1,6 @@
 /** Country groups and their members, as the group pages show them. */
 import type { Locale } from '../../paraglide/runtime.js';
-import { authorize, type Actor, type GroupRole } from '../auth/policy';
+import { authorize, standingOf, type Actor, type GroupRole } from '../auth/policy';
 import type { ServiceContext } from '../shared/context';
 import { fail, ok, type Result } from '../shared/result';
 import * as repository from './directory.repository';
@@ -25,13 +25,23 @@ function rowToGroup(row: CountryGroupTable): CountryGroup {
 	};
 }
 
-/** The groups an actor may open: all of them for an administrator, their own for anyone else. */
-export async function listVisibleGroups(context: ServiceContext, actor: Actor): Promise<CountryGroup[]> {
+export type ViewerRole = GroupRole | 'administrator';
+
+/** What a signed-in person is in a group they may open (the policy has let them in). */
+function viewerRoleIn(actor: Actor, groupId: string): ViewerRole {
+	return standingOf(actor, groupId) as ViewerRole;
+}
+
+/**
+ * The groups an actor may open, with the actor's role in each: all of them for an administrator,
+ * their own for anyone else, none for an anonymous visitor (and then no query at all).
+ */
+export async function listVisibleGroups(context: ServiceContext, actor: Actor): Promise<(CountryGroup & { viewerRole: ViewerRole })[]> {
 	if (actor.kind === 'anonymous') return [];
 	const rows = actor.isAdministrator
 		? await repository.listGroups(context.db)
 		: await repository.listGroupsByIds(context.db, Object.keys(actor.groupRoles));
-	return rows.map(rowToGroup);
+	return rows.map((row) => ({ ...rowToGroup(row), viewerRole: viewerRoleIn(actor, row.id) }));
 }
 
 export interface MemberPerson {
@@ -55,7 +65,7 @@ export interface MemberOrganisation {
 export interface GroupOverview {
 	group: CountryGroup;
 	members: MemberOrganisation[];
-	viewerRole: GroupRole | 'administrator';
+	viewerRole: ViewerRole;
 }
 
 /** A group's page: the group and its member and partner organisations with their people. */
@@ -102,6 +112,5 @@ export async function getGroupOverview(
 				email: person.email
 			}))
 	}));
-	const viewerRole = actor.kind === 'user' && actor.isAdministrator ? 'administrator' : (actor as { groupRoles: Record<string, GroupRole> }).groupRoles[row.id];
-	return ok({ group: rowToGroup(row), members, viewerRole });
+	return ok({ group: rowToGroup(row), members, viewerRole: viewerRoleIn(actor, row.id) });
 }

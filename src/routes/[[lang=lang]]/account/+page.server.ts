@@ -3,27 +3,19 @@ import type { Actions, PageServerLoad } from './$types';
 import { localizedPath } from '$lib/i18n/locale';
 import { accountProfileSchema, passwordChangeSchema } from '$lib/server/auth/auth.schema';
 import { changePassword, updateProfile } from '$lib/server/auth/auth.service';
-import { listVisibleGroups } from '$lib/server/directory/directory.service';
 import { parseForm, type FieldErrors } from '$lib/server/http/form';
 import { refuse } from '$lib/server/http/outcome';
 
 export const load: PageServerLoad = async (event) => {
 	const { locals } = event;
 	if (!locals.user || locals.actor.kind !== 'user') refuse(event, 'UNAUTHENTICATED');
-	const roles = locals.actor.groupRoles;
-	const groups = await listVisibleGroups(locals.context, locals.actor);
 	return {
 		account: {
 			email: locals.user.email,
 			name: locals.user.name,
 			preferredLanguage: locals.user.preferredLanguage,
 			hasPassword: locals.user.hasPassword
-		},
-		memberships: groups.map((group) => ({
-			slug: group.slug,
-			name: group.name,
-			role: locals.user!.isAdministrator ? 'administrator' : (roles[group.id] ?? 'member')
-		}))
+		}
 	};
 };
 

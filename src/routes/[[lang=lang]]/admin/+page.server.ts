@@ -3,14 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { localizedPath } from '$lib/i18n/locale';
 import { invitationSchema } from '$lib/server/auth/auth.schema';
 import { inviteUser, listAccounts } from '$lib/server/auth/auth.service';
-import { listVisibleGroups } from '$lib/server/directory/directory.service';
 import { parseForm, type FieldErrors } from '$lib/server/http/form';
 import { refuse, unwrap } from '$lib/server/http/outcome';
 
 export const load: PageServerLoad = async (event) => {
-	const accounts = unwrap(event, await listAccounts(event.locals.context, event.locals.actor));
-	const groups = await listVisibleGroups(event.locals.context, event.locals.actor);
-	return { accounts, groupOptions: groups.map((group) => ({ id: group.id, name: group.name })) };
+	return { accounts: unwrap(event, await listAccounts(event.locals.context, event.locals.actor)) };
 };
 
 export const actions: Actions = {
