@@ -4,6 +4,7 @@
  */
 import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../../paraglide/runtime.js';
+import { isUniqueViolation } from '../db/constraint-errors';
 import { findGroupById } from '../directory/directory.repository';
 import { enqueueEmail } from '../mail/outbox';
 import { DAY, isoAfter, MINUTE } from '../shared/clock';
@@ -302,11 +303,6 @@ export async function inviteUser(
 }
 
 class UnknownGroup extends Error {}
-
-export function isUniqueViolation(error: unknown): boolean {
-	const code = (error as { code?: string })?.code;
-	return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 /** The invitation behind a link, if it can still be used (to show the form with the address). */
 export async function findInvitation(

@@ -5,7 +5,8 @@ import type {
 	GroupMembershipTable,
 	OrganisationTable,
 	PersonTable,
-	PersonTitleTable
+	PersonTitleTable,
+	ThemeTable
 } from './directory.table';
 
 export async function listGroups(db: Executor): Promise<CountryGroupTable[]> {
@@ -97,4 +98,26 @@ export async function listPeopleOfOrganisations(db: Executor, organisationIds: s
 export async function countGroups(db: Executor): Promise<number> {
 	const row = await db.selectFrom('country_group').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
 	return Number(row.count);
+}
+
+export async function findOrganisationByOfficialCode(db: Executor, scheme: string, code: string): Promise<OrganisationTable | undefined> {
+	return db
+		.selectFrom('organisation')
+		.selectAll()
+		.where('official_code_scheme', '=', scheme)
+		.where('official_code', '=', code)
+		.executeTakeFirst();
+}
+
+export async function listOrganisationsByNormalizedName(db: Executor, countryCode: string, normalizedName: string): Promise<OrganisationTable[]> {
+	return db
+		.selectFrom('organisation')
+		.selectAll()
+		.where('country_code', '=', countryCode)
+		.where('normalized_name', '=', normalizedName)
+		.execute();
+}
+
+export async function listThemes(db: Executor): Promise<ThemeTable[]> {
+	return db.selectFrom('theme').selectAll().orderBy('position').execute();
 }

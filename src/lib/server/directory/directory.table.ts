@@ -23,6 +23,26 @@ export interface OrganisationTable {
 	name_en: string | null;
 	website: string | null;
 	created_at: string;
+	/** 'insee', 'siren', 'iso-3166-2' or 'kr-local' (Dari's code for Korean basic-level governments). */
+	official_code_scheme: string | null;
+	official_code: string | null;
+	/** name_fr through normalizeName(): how duplicates are found. */
+	normalized_name: string;
+	departement_code: string | null;
+	region_code: string | null;
+	region_name: string | null;
+	population: number | null;
+	address: string | null;
+	latitude: number | null;
+	longitude: number | null;
+}
+
+export interface ThemeTable {
+	key: string;
+	label_fr: string;
+	label_ko: string;
+	label_en: string;
+	position: number;
 }
 
 export interface PersonTable {
@@ -75,4 +95,5 @@ export interface DirectoryTables {
 	person_title: PersonTitleTable;
 	group_membership: GroupMembershipTable;
 	group_role: GroupRoleTable;
+	theme: ThemeTable;
 }

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../../shared/context';
 import { hashPassword } from '../../auth/password';
 import { countUsers, insertUser, setGroupRole } from '../../auth/auth.repository';
 import * as directory from '../../directory/directory.repository';
+import { normalizeName } from '../../directory/name-normalization';
 import type { Language, OrganisationTable } from '../../directory/directory.table';
 
 /** Shown at start-up and in the README: the demo is for trying Dari, never for a real deployment. */
@@ -47,16 +48,20 @@ const GROUPS = [
 	}
 ] as const;
 
-type OrganisationSeed = Omit<OrganisationTable, 'id' | 'created_at'> & { key: string; capacity: 'member' | 'partner' };
+type OrganisationSeed = Pick<OrganisationTable, 'kind' | 'country_code' | 'name_fr' | 'name_ko' | 'name_en' | 'website'> &
+	Partial<Pick<OrganisationTable, 'official_code_scheme' | 'official_code' | 'departement_code' | 'region_code' | 'region_name' | 'population'>> & {
+		key: string;
+		capacity: 'member' | 'partner';
+	};
 
 const ORGANISATIONS: OrganisationSeed[] = [
 	{ key: 'cuf', kind: 'association', country_code: 'FR', name_fr: 'Cités Unies France', name_ko: '프랑스 지방정부 연합 (CUF)', name_en: 'Cités Unies France', website: 'https://cites-unies-france.org', capacity: 'partner' },
 	{ key: 'garok', kind: 'agency', country_code: 'KR', name_fr: 'GAROK France (Centre coréen des collectivités locales)', name_ko: '대한민국시도지사협의회 파리사무소 (GAROK)', name_en: 'GAROK France (Korean local-government centre)', website: null, capacity: 'partner' },
-	{ key: 'suippes', kind: 'commune', country_code: 'FR', name_fr: 'Suippes', name_ko: '쉬프', name_en: 'Suippes', website: null, capacity: 'member' },
-	{ key: 'nantes', kind: 'epci', country_code: 'FR', name_fr: 'Nantes Métropole', name_ko: '낭트 메트로폴', name_en: 'Nantes Métropole', website: null, capacity: 'member' },
-	{ key: 'aura', kind: 'region', country_code: 'FR', name_fr: 'Région Auvergne-Rhône-Alpes', name_ko: '오베르뉴론알프 레지옹', name_en: 'Auvergne-Rhône-Alpes Region', website: null, capacity: 'member' },
-	{ key: 'dijon', kind: 'commune', country_code: 'FR', name_fr: 'Dijon', name_ko: '디종', name_en: 'Dijon', website: null, capacity: 'member' },
-	{ key: 'issy', kind: 'commune', country_code: 'FR', name_fr: 'Issy-les-Moulineaux', name_ko: '이시레물리노', name_en: 'Issy-les-Moulineaux', website: null, capacity: 'member' },
+	{ key: 'suippes', kind: 'commune', country_code: 'FR', name_fr: 'Suippes', name_ko: '쉬프', name_en: 'Suippes', website: null, official_code_scheme: 'insee', official_code: '51559', departement_code: '51', region_code: '44', region_name: 'Grand Est', population: 3938, capacity: 'member' },
+	{ key: 'nantes', kind: 'epci', country_code: 'FR', name_fr: 'Nantes Métropole', name_ko: '낭트 메트로폴', name_en: 'Nantes Métropole', website: null, official_code_scheme: 'siren', official_code: '244400404', departement_code: '44', region_code: '52', region_name: 'Pays de la Loire', population: 683981, capacity: 'member' },
+	{ key: 'aura', kind: 'region', country_code: 'FR', name_fr: 'Région Auvergne-Rhône-Alpes', name_ko: '오베르뉴론알프 레지옹', name_en: 'Auvergne-Rhône-Alpes Region', website: null, official_code_scheme: 'insee-region', official_code: '84', region_code: '84', region_name: 'Auvergne-Rhône-Alpes', capacity: 'member' },
+	{ key: 'dijon', kind: 'commune', country_code: 'FR', name_fr: 'Dijon', name_ko: '디종', name_en: 'Dijon', website: null, official_code_scheme: 'insee', official_code: '21231', departement_code: '21', region_code: '27', region_name: 'Bourgogne-Franche-Comté', population: 161830, capacity: 'member' },
+	{ key: 'issy', kind: 'commune', country_code: 'FR', name_fr: 'Issy-les-Moulineaux', name_ko: '이시레물리노', name_en: 'Issy-les-Moulineaux', website: null, official_code_scheme: 'insee', official_code: '92040', departement_code: '92', region_code: '11', region_name: 'Île-de-France', population: 67669, capacity: 'member' },
 	{ key: 'meae', kind: 'ministry', country_code: 'FR', name_fr: "Ministère de l'Europe et des Affaires étrangères (MEAE)", name_ko: '프랑스 유럽외교부 (MEAE)', name_en: 'Ministry for Europe and Foreign Affairs (MEAE)', website: null, capacity: 'partner' }
 ];
 
@@ -140,7 +145,21 @@ async function insertDemoData(
 			await directory.insertGroup(db, { id: idFor(`group:${key}`), slug: key, ...group, created_at: now });
 		}
 		for (const { key, capacity, ...organisation } of ORGANISATIONS) {
-			await directory.insertOrganisation(db, { id: idFor(`organisation:${key}`), ...organisation, created_at: now });
+			await directory.insertOrganisation(db, {
+				official_code_scheme: null,
+				official_code: null,
+				departement_code: null,
+				region_code: null,
+				region_name: null,
+				population: null,
+				address: null,
+				latitude: null,
+				longitude: null,
+				...organisation,
+				id: idFor(`organisation:${key}`),
+				normalized_name: normalizeName(organisation.name_fr),
+				created_at: now
+			});
 			await directory.insertMembership(db, {
 				id: idFor(`membership:${key}`),
 				group_id: idFor('group:coree'),

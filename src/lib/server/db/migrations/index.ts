@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as foundation from './2026-11-28-0001-foundation';
+import * as themesAndOfficialCodes from './2026-11-28-0002-themes-and-official-codes';
 
 /**
  * Migrations are listed in code rather than read from a folder, so that the built server, the CLI
  * and the tests all carry the same list. Names are timestamped: they sort in the order they apply.
  */
 const migrations: Record<string, Migration> = {
-	'2026-11-28-0001-foundation': foundation
+	'2026-11-28-0001-foundation': foundation,
+	'2026-11-28-0002-themes-and-official-codes': themesAndOfficialCodes
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/**
+ * Kinds of organisation that fit both countries (issue 3 §2): French local authorities, Korean
+ * local governments at both levels, and the institutions around them.
+ */
+export const FRENCH_AUTHORITY_KINDS = ['commune', 'epci', 'departement', 'region', 'collectivite-statut-particulier'] as const;
+export const KOREAN_GOVERNMENT_KINDS = [
+	'special-city',
+	'metropolitan-city',
+	'special-self-governing-city',
+	'province',
+	'special-self-governing-province',
+	'si',
+	'gun',
+	'autonomous-gu'
+] as const;
+export const INSTITUTION_KINDS = ['ministry', 'embassy', 'association', 'agency', 'other'] as const;
+export const ORGANISATION_KINDS = [...FRENCH_AUTHORITY_KINDS, ...KOREAN_GOVERNMENT_KINDS, ...INSTITUTION_KINDS] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** Where an official code comes from; each scheme has its own format, checked below. */
+export const OFFICIAL_CODE_FORMATS = {
+	/** INSEE commune code: 5 characters, Corsica's départements are 2A/2B. */
+	insee: /^(\d{5}|2[AB]\d{3})$/,
+	/** SIREN: 9 digits (EPCI, and any French public body). */
+	siren: /^\d{9}$/,
+	'insee-departement': /^(\d{2,3}|2[AB])$/,
+	'insee-region': /^\d{2}$/,
+	/** ISO 3166-2:KR for Korea's provincial level: KR-11 … KR-50. */
+	'iso-3166-2': /^KR-\d{2}$/,
+	/** Dari's code for Korea's basic level: the province's ISO code and the romanized name. */
+	'kr-local': /^KR-\d{2}:[a-z0-9-]+$/
+} as const;
+export type OfficialCodeScheme = keyof typeof OFFICIAL_CODE_FORMATS;
+
+const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, 'too_long')
+		.default('')
+		.transform((value) => (value === '' ? null : value));
+
+export const organisationInputSchema = z
+	.object({
+		kind: z.enum(ORGANISATION_KINDS, { message: 'invalid_choice' }),
+		/** ISO 3166-1 alpha-2; the list of countries Dari knows is checked by the service. */
+		countryCode: z
+			.string()
+			.trim()
+			.toUpperCase()
+			.regex(/^[A-Z]{2}$/, 'invalid_country'),
+		/** 200 characters: the longest French official names (syndicats mixtes) stay under 150. */
+		nameFr: z.string().trim().min(1, 'required').max(200, 'too_long'),
+		nameKo: optionalText(200),
+		nameEn: optionalText(200),
+		website: z
+			.string()
+			.trim()
+			.max(500, 'too_long')
+			.default('')
+			.transform((value) => (value === '' ? null : value))
+			.refine((value) => value === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(value), 'invalid_url'),
+		officialCodeScheme: z.enum(['', ...(Object.keys(OFFICIAL_CODE_FORMATS) as OfficialCodeScheme[])], { message: 'invalid_choice' }).default(''),
+		officialCode: z.string().trim().toUpperCase().max(40, 'too_long').default(''),
+		departementCode: optionalText(3),
+		regionCode: optionalText(10),
+		regionName: optionalText(120),
+		population: z
+			.string()
+			.trim()
+			.default('')
+			.transform((value) => (value === '' ? null : Number(value)))
+			.refine((value) => value === null || (Number.isInteger(value) && value >= 0 && value < 100_000_000), 'invalid_number'),
+		address: optionalText(500),
+		capacity: z.enum(['member', 'partner'], { message: 'invalid_choice' }).default('member'),
+		/** Set when the person saw the possible duplicate and still wants a new organisation (homonyms exist). */
+		createAnyway: z
+			.string()
+			.optional()
+			.transform((value) => value === 'on' || value === 'true')
+	})
+	.superRefine((value, context) => {
+		if (value.officialCodeScheme === '' && value.officialCode !== '') {
+			context.addIssue({ code: 'custom', path: ['officialCodeScheme'], message: 'required' });
+		}
+		if (value.officialCodeScheme !== '') {
+			// Korean codes keep their lower-case romanized part.
+			const code = value.officialCodeScheme === 'kr-local' ? value.officialCode.replace(/:(.*)$/, (_, rest: string) => `:${rest.toLowerCase()}`) : value.officialCode;
+			if (!OFFICIAL_CODE_FORMATS[value.officialCodeScheme].test(code)) {
+				context.addIssue({ code: 'custom', path: ['officialCode'], message: 'invalid_code' });
+			}
+		}
+	})
+	.transform((value) => ({
+		...value,
+		officialCode:
+			value.officialCodeScheme === ''
+				? null
+				: value.officialCodeScheme === 'kr-local'
+					? value.officialCode.replace(/:(.*)$/, (_, rest: string) => `:${rest.toLowerCase()}`)
+					: value.officialCode,
+		officialCodeScheme: value.officialCodeScheme === '' ? null : value.officialCodeScheme
+	}));
+
+export type OrganisationInput = z.output<typeof organisationInputSchema>;

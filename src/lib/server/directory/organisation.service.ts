@@ -1,0 +1,131 @@
+/** Creating organisations in a group: official identity, duplicates caught, membership in one go. */
+import { authorize, type Actor } from '../auth/policy';
+import { isUniqueViolation } from '../db/constraint-errors';
+import type { ServiceContext } from '../shared/context';
+import { newId } from '../shared/identifier';
+import { fail, ok, type Result } from '../shared/result';
+import { isCountryCode } from './country';
+import * as repository from './directory.repository';
+import type { OrganisationTable } from './directory.table';
+import { normalizeName } from './name-normalization';
+import type { OrganisationInput } from './organisation.schema';
+
+export interface ExistingOrganisation {
+	id: string;
+	nameFr: string;
+	officialCode: string | null;
+	/** Whether it is already in the group where it was being created. */
+	alreadyInGroup: boolean;
+}
+
+export type CreateOrganisationResult =
+	| Result<{ organisationId: string }, 'NOT_FOUND' | 'UNKNOWN_COUNTRY'>
+	| { ok: false; reason: 'DUPLICATE'; field: 'officialCode' | 'nameFr'; existing: ExistingOrganisation[] };
+
+/**
+ * An organisation is the same as an existing one when it has the same official code, or the same
+ * name (accents, case and punctuation aside) in the same country while one of the two has no
+ * official code to tell them apart. The first is never allowed twice; the second may be
+ * confirmed, since homonyms exist (France has some thirty communes named Saint-Martin).
+ */
+async function findDuplicates(context: ServiceContext, input: OrganisationInput) {
+	if (input.officialCodeScheme && input.officialCode) {
+		const sameCode = await repository.findOrganisationByOfficialCode(context.db, input.officialCodeScheme, input.officialCode);
+		if (sameCode) return { field: 'officialCode' as const, rows: [sameCode], blocking: true };
+	}
+	const sameName = (await repository.listOrganisationsByNormalizedName(context.db, input.countryCode, normalizeName(input.nameFr))).filter(
+		(row) => !(row.official_code && input.officialCode && row.official_code !== input.officialCode)
+	);
+	return sameName.length ? { field: 'nameFr' as const, rows: sameName, blocking: false } : null;
+}
+
+/** Creates an organisation and its membership of the group, or points to the one that exists. */
+export async function createOrganisationInGroup(
+	context: ServiceContext,
+	actor: Actor,
+	groupSlug: string,
+	input: OrganisationInput
+): Promise<CreateOrganisationResult> {
+	const group = await repository.findGroupBySlug(context.db, groupSlug);
+	if (!group) return fail('NOT_FOUND');
+	const denied = authorize(actor, 'group.manage', group.id);
+	if (denied) return denied;
+	if (!isCountryCode(input.countryCode)) return fail('UNKNOWN_COUNTRY', 'countryCode');
+
+	const duplicates = await findDuplicates(context, input);
+	if (duplicates && (duplicates.blocking || !input.createAnyway)) {
+		const memberships = await repository.listGroupMemberships(context.db, group.id);
+		return {
+			ok: false,
+			reason: 'DUPLICATE',
+			field: duplicates.field,
+			existing: duplicates.rows.map((row) => ({
+				id: row.id,
+				nameFr: row.name_fr,
+				officialCode: row.official_code,
+				alreadyInGroup: memberships.some((membership) => membership.organisation_id === row.id)
+			}))
+		};
+	}
+
+	const now = context.clock();
+	const row: OrganisationTable = {
+		id: newId(),
+		kind: input.kind,
+		country_code: input.countryCode,
+		name_fr: input.nameFr,
+		name_ko: input.nameKo,
+		name_en: input.nameEn,
+		website: input.website,
+		created_at: now.toISOString(),
+		official_code_scheme: input.officialCodeScheme,
+		official_code: input.officialCode,
+		normalized_name: normalizeName(input.nameFr),
+		departement_code: input.departementCode,
+		region_code: input.regionCode,
+		region_name: input.regionName,
+		population: input.population,
+		address: input.address,
+		latitude: null,
+		longitude: null
+	};
+	try {
+		await context.db.transaction().execute(async (transaction) => {
+			await repository.insertOrganisation(transaction, row);
+			await repository.insertMembership(transaction, {
+				id: newId(),
+				group_id: group.id,
+				organisation_id: row.id,
+				capacity: input.capacity,
+				since: now.toISOString().slice(0, 10),
+				status: 'active'
+			});
+		});
+	} catch (error) {
+		// Two coordinators creating the same authority at once: the unique index on the code decides.
+		if (isUniqueViolation(error) && input.officialCodeScheme && input.officialCode) {
+			const existing = await repository.findOrganisationByOfficialCode(context.db, input.officialCodeScheme, input.officialCode);
+			if (existing) {
+				return {
+					ok: false,
+					reason: 'DUPLICATE',
+					field: 'officialCode',
+					existing: [{ id: existing.id, nameFr: existing.name_fr, officialCode: existing.official_code, alreadyInGroup: false }]
+				};
+			}
+		}
+		throw error;
+	}
+	return ok({ organisationId: row.id });
+}
+
+export interface Theme {
+	key: string;
+	label: { fr: string; ko: string; en: string };
+}
+
+/** The shared list of themes, in its order. Public reference data: anyone may read it. */
+export async function listThemes(context: ServiceContext): Promise<Theme[]> {
+	const rows = await repository.listThemes(context.db);
+	return rows.map((row) => ({ key: row.key, label: { fr: row.label_fr, ko: row.label_ko, en: row.label_en } }));
+}
