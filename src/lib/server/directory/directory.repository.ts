@@ -62,7 +62,9 @@ export async function listGroupMemberships(db: Executor, groupId: string) {
 			'organisation.name_fr',
 			'organisation.name_ko',
 			'organisation.name_en',
-			'organisation.website'
+			'organisation.website',
+			'organisation.region_name',
+			'organisation.official_code'
 		])
 		.where('group_membership.group_id', '=', groupId)
 		.where('group_membership.status', '=', 'active')

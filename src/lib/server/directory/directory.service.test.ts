@@ -56,6 +56,19 @@ describeEachDatabase('directory: groups and their members', (setup) => {
 		expect(result.value.viewerRole).toBe('member');
 	});
 
+	it('filters the members by kind and by region, and says what can be chosen', async () => {
+		const member = await actorFor('member@demo.dari.test');
+		const communes = await getGroupOverview(setup.context, member, 'coree', { kind: 'commune' });
+		if (!communes.ok) throw new Error(communes.reason);
+		expect(communes.value.members.map((organisation) => organisation.name.fr).sort()).toEqual(['Dijon', 'Issy-les-Moulineaux', 'Suippes']);
+		expect(communes.value.filterOptions.kinds).toEqual(['agency', 'association', 'commune', 'epci', 'ministry', 'region']);
+		expect(communes.value.filterOptions.regions).toEqual(['Auvergne-Rhône-Alpes', 'Bourgogne-Franche-Comté', 'Grand Est', 'Île-de-France', 'Pays de la Loire']);
+		const idf = await getGroupOverview(setup.context, member, 'coree', { region: 'Île-de-France' });
+		expect(idf.ok && idf.value.members.map((organisation) => organisation.name.fr)).toEqual(['Issy-les-Moulineaux']);
+		const none = await getGroupOverview(setup.context, member, 'coree', { kind: 'commune', region: 'Pays de la Loire' });
+		expect(none.ok && none.value.members).toEqual([]);
+	});
+
 	it('seals groups: a member of Corée is forbidden in Japon; unknown groups are 404', async () => {
 		const member = await actorFor('member@demo.dari.test');
 		expect(await getGroupOverview(setup.context, member, 'japon')).toEqual({ ok: false, reason: 'FORBIDDEN' });

@@ -59,27 +59,48 @@ export interface MemberOrganisation {
 	capacity: 'member' | 'partner';
 	since: string | null;
 	website: string | null;
+	regionName: string | null;
+	officialCode: string | null;
 	people: MemberPerson[];
 }
 
 export interface GroupOverview {
 	group: CountryGroup;
+	/** The organisations that pass the filters. */
 	members: MemberOrganisation[];
+	/** What the filters can choose from: the kinds and regions present in the whole group. */
+	filterOptions: { kinds: string[]; regions: string[] };
 	viewerRole: ViewerRole;
 }
 
-/** A group's page: the group and its member and partner organisations with their people. */
+export interface MemberFilters {
+	kind?: string | null;
+	region?: string | null;
+}
+
+/**
+ * A group's page: the group and its member and partner organisations with their people,
+ * filterable by kind of organisation and by region.
+ */
 export async function getGroupOverview(
 	context: ServiceContext,
 	actor: Actor,
-	slug: string
+	slug: string,
+	filters: MemberFilters = {}
 ): Promise<Result<GroupOverview, 'NOT_FOUND'>> {
 	const row = await repository.findGroupBySlug(context.db, slug);
 	// Unknown slug: 404 for everybody (the check below needs the group's id).
 	if (!row) return fail('NOT_FOUND');
 	const denied = authorize(actor, 'group.view', row.id);
 	if (denied) return denied;
-	const memberships = await repository.listGroupMemberships(context.db, row.id);
+	const allMemberships = await repository.listGroupMemberships(context.db, row.id);
+	const memberships = allMemberships.filter(
+		(membership) => (!filters.kind || membership.kind === filters.kind) && (!filters.region || membership.region_name === filters.region)
+	);
+	const filterOptions = {
+		kinds: [...new Set(allMemberships.map((membership) => membership.kind))].sort(),
+		regions: [...new Set(allMemberships.map((membership) => membership.region_name).filter((name): name is string => !!name))].sort((a, b) => a.localeCompare(b, 'fr'))
+	};
 	const { people, titles } = await repository.listPeopleOfOrganisations(
 		context.db,
 		memberships.map((membership) => membership.organisation_id)
@@ -93,6 +114,8 @@ export async function getGroupOverview(
 		capacity: membership.capacity,
 		since: membership.since,
 		website: membership.website,
+		regionName: membership.region_name,
+		officialCode: membership.official_code,
 		people: people
 			.filter((person) => person.organisation_id === membership.organisation_id)
 			.map((person) => ({
@@ -112,5 +135,5 @@ export async function getGroupOverview(
 				email: person.email
 			}))
 	}));
-	return ok({ group: rowToGroup(row), members, viewerRole: viewerRoleIn(actor, row.id) });
+	return ok({ group: rowToGroup(row), members, filterOptions, viewerRole: viewerRoleIn(actor, row.id) });
 }
