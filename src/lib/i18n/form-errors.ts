@@ -23,6 +23,18 @@ export function errorMessage(code: string | undefined): string | undefined {
 			return m.admin_role_needs_group();
 		case 'wrong_password':
 			return m.account_wrong_password();
+		case 'duplicate_code':
+			return m.error_duplicate_code();
+		case 'duplicate_name':
+			return m.error_duplicate_name();
+		case 'invalid_country':
+			return m.error_invalid_country();
+		case 'invalid_url':
+			return m.error_invalid_url();
+		case 'invalid_code':
+			return m.error_invalid_code();
+		case 'invalid_number':
+			return m.error_invalid_number();
 		default:
 			return m.error_invalid_choice();
 	}

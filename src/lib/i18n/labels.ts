@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
-import type { Locale } from '$lib/paraglide/runtime.js';
+import { getLocale, type Locale } from '$lib/paraglide/runtime.js';
 
 export function languageName(locale: Locale): string {
 	return { fr: m.language_name_fr, ko: m.language_name_ko, en: m.language_name_en }[locale]();
@@ -31,6 +31,15 @@ export function organisationKindName(kind: string): string {
 		region: m.kind_region,
 		association: m.kind_association,
 		agency: m.kind_agency,
+		'collectivite-statut-particulier': m.kind_collectivite_statut_particulier,
+		'special-city': m.kind_special_city,
+		'metropolitan-city': m.kind_metropolitan_city,
+		'special-self-governing-city': m.kind_special_self_governing_city,
+		province: m.kind_province,
+		'special-self-governing-province': m.kind_special_self_governing_province,
+		si: m.kind_si,
+		gun: m.kind_gun,
+		'autonomous-gu': m.kind_autonomous_gu,
 		ministry: m.kind_ministry,
 		embassy: m.kind_embassy
 	};
@@ -39,5 +48,17 @@ export function organisationKindName(kind: string): string {
 
 export function countryName(code: string): string {
 	const names: Record<string, () => string> = { FR: m.country_FR, KR: m.country_KR, JP: m.country_JP };
-	return names[code]?.() ?? code;
+	return names[code]?.() ?? new Intl.DisplayNames(getLocale(), { type: 'region', fallback: 'code' }).of(code) ?? code;
+}
+
+export function officialCodeSchemeName(scheme: string): string {
+	const names: Record<string, () => string> = {
+		insee: m.scheme_insee,
+		siren: m.scheme_siren,
+		'insee-departement': m.scheme_insee_departement,
+		'insee-region': m.scheme_insee_region,
+		'iso-3166-2': m.scheme_iso_3166_2,
+		'kr-local': m.scheme_kr_local
+	};
+	return (names[scheme] ?? m.scheme_none)();
 }

@@ -137,3 +137,12 @@ export async function getGroupOverview(
 	}));
 	return ok({ group: rowToGroup(row), members, filterOptions, viewerRole: viewerRoleIn(actor, row.id) });
 }
+
+/** The group, for a page that changes it: coordinators of that group and administrators only. */
+export async function getGroupToManage(context: ServiceContext, actor: Actor, slug: string): Promise<Result<CountryGroup, 'NOT_FOUND'>> {
+	const row = await repository.findGroupBySlug(context.db, slug);
+	if (!row) return fail('NOT_FOUND');
+	const denied = authorize(actor, 'group.manage', row.id);
+	if (denied) return denied;
+	return ok(rowToGroup(row));
+}

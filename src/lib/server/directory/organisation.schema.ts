@@ -1,23 +1,9 @@
 import { z } from 'zod';
 
-/**
- * Kinds of organisation that fit both countries (issue 3 §2): French local authorities, Korean
- * local governments at both levels, and the institutions around them.
- */
-export const FRENCH_AUTHORITY_KINDS = ['commune', 'epci', 'departement', 'region', 'collectivite-statut-particulier'] as const;
-export const KOREAN_GOVERNMENT_KINDS = [
-	'special-city',
-	'metropolitan-city',
-	'special-self-governing-city',
-	'province',
-	'special-self-governing-province',
-	'si',
-	'gun',
-	'autonomous-gu'
-] as const;
-export const INSTITUTION_KINDS = ['ministry', 'embassy', 'association', 'agency', 'other'] as const;
-export const ORGANISATION_KINDS = [...FRENCH_AUTHORITY_KINDS, ...KOREAN_GOVERNMENT_KINDS, ...INSTITUTION_KINDS] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+import { OFFICIAL_CODE_SCHEMES, ORGANISATION_KINDS, type OfficialCodeScheme } from '../../directory/organisation-kinds';
+
+/** Kinds of organisation that fit both countries (issue 3 §2): one list, shared with the pages. */
+export { FRENCH_AUTHORITY_KINDS, KOREAN_GOVERNMENT_KINDS, INSTITUTION_KINDS, ORGANISATION_KINDS, type OrganisationKind, type OfficialCodeScheme } from '../../directory/organisation-kinds';
 
 /** Where an official code comes from; each scheme has its own format, checked below. */
 export const OFFICIAL_CODE_FORMATS = {
@@ -31,8 +17,7 @@ export const OFFICIAL_CODE_FORMATS = {
 	'iso-3166-2': /^KR-\d{2}$/,
 	/** Dari's code for Korea's basic level: the province's ISO code and the romanized name. */
 	'kr-local': /^KR-\d{2}:[a-z0-9-]+$/
-} as const;
-export type OfficialCodeScheme = keyof typeof OFFICIAL_CODE_FORMATS;
+} as const satisfies Record<OfficialCodeScheme, RegExp>;
 
 const optionalText = (max: number) =>
 	z
@@ -62,7 +47,7 @@ export const organisationInputSchema = z
 			.default('')
 			.transform((value) => (value === '' ? null : value))
 			.refine((value) => value === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(value), 'invalid_url'),
-		officialCodeScheme: z.enum(['', ...(Object.keys(OFFICIAL_CODE_FORMATS) as OfficialCodeScheme[])], { message: 'invalid_choice' }).default(''),
+		officialCodeScheme: z.enum(['', ...OFFICIAL_CODE_SCHEMES], { message: 'invalid_choice' }).default(''),
 		officialCode: z.string().trim().toUpperCase().max(40, 'too_long').default(''),
 		departementCode: optionalText(3),
 		regionCode: optionalText(10),

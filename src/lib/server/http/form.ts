@@ -41,5 +41,9 @@ const KNOWN_CODES = new Set([
 	'too_long',
 	'password_too_short',
 	'passwords_differ',
-	'invalid_choice'
+	'invalid_choice',
+	'invalid_country',
+	'invalid_url',
+	'invalid_code',
+	'invalid_number'
 ]);
