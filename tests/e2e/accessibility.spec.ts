@@ -50,7 +50,8 @@ const PAGES: { name: string; path: string; heading: (locale: Locale) => string; 
 	{ name: 'group', path: '/groups/coree', heading: (locale) => GROUP_NAMES.coree[locale], as: 'administrator' },
 	{ name: 'account', path: '/account', heading: (locale) => message(locale, 'account_title'), as: 'administrator' },
 	{ name: 'admin', path: '/admin', heading: (locale) => message(locale, 'admin_title'), as: 'administrator' },
-	{ name: 'mailbox', path: '/admin/mailbox', heading: (locale) => message(locale, 'mailbox_title'), as: 'administrator' }
+	{ name: 'mailbox', path: '/admin/mailbox', heading: (locale) => message(locale, 'mailbox_title'), as: 'administrator' },
+	{ name: 'new organisation, with search results', path: '/groups/coree/organisations/new?country=KR&q=%EC%A4%91%EA%B5%AC', heading: (locale) => message(locale, 'org_new_title'), as: 'administrator' }
 ];
 
 for (const locale of ['fr', 'ko'] as Locale[]) {

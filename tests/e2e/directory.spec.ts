@@ -1,0 +1,94 @@
+/** The directory: adding organisations from the official French and Korean lists (issue 3). */
+import { expect, test } from '@playwright/test';
+import { NewOrganisationPage } from './pages/new-organisation-page';
+import { message, storageStateOf } from './support/environment';
+
+test.describe('as the coordinator', () => {
+	test.use({ storageState: storageStateOf('coordinator') });
+
+	test('adds a French commune picked from the official list, its code and population filled in', async ({ page }) => {
+		const form = new NewOrganisationPage(page, 'fr');
+		await form.open();
+		await form.search('FR', 'TOURS');
+		expect((await form.resultNames())[0]).toBe('Tours');
+		await form.choose('Tours');
+		await expect(form.field('officialCode')).toHaveValue('37261');
+		await expect(form.field('officialCodeScheme')).toHaveValue('insee');
+		await expect(form.field('regionName')).toHaveValue('Centre-Val de Loire');
+		await expect(form.field('population')).toHaveValue(/^\d{5,}$/);
+		await form.submit();
+		await expect(page).toHaveURL(/\/fr\/groups\/coree\?created=1$/);
+		await expect(page.getByRole('status').first()).toHaveText(message('fr', 'org_created'));
+		await expect(page.getByRole('rowheader', { name: 'Tours' })).toBeVisible();
+	});
+
+	test('finds a Korean government by its initial consonants (ㄱㄹ → 구로구) and adds it', async ({ page }) => {
+		const form = new NewOrganisationPage(page, 'ko');
+		await form.open();
+		await form.search('KR', 'ㄱㄹ');
+		const names = await form.resultNames();
+		expect(names[0]).toContain('서울특별시 구로구');
+		await form.choose('Guro-gu (Séoul)');
+		await expect(form.field('nameKo')).toHaveValue('서울특별시 구로구');
+		await expect(form.field('officialCode')).toHaveValue('KR-11:guro-gu');
+		await expect(form.field('kind')).toHaveValue('autonomous-gu');
+		await form.submit();
+		await expect(page).toHaveURL(/\/ko\/groups\/coree\?created=1$/);
+		await expect(page.getByRole('rowheader', { name: /서울특별시 구로구/ })).toBeVisible();
+	});
+
+	test('is warned that the authority exists, and offered the existing one', async ({ page }) => {
+		const form = new NewOrganisationPage(page, 'fr');
+		await form.open();
+		await form.search('FR', 'issy les moulineaux');
+		await form.choose('Issy-les-Moulineaux');
+		await form.submit();
+		const alert = page.getByRole('alert');
+		await expect(alert).toContainText(message('fr', 'org_duplicate_intro'));
+		await expect(alert).toContainText('Issy-les-Moulineaux');
+		await expect(alert.getByRole('link', { name: message('fr', 'org_duplicate_in_group') })).toBeVisible();
+		await expect(page.locator('#field-officialCode-error')).toHaveText(message('fr', 'error_duplicate_code'));
+
+		// The same name typed by hand, without a code: a homonym may be confirmed, not silently created.
+		await form.open();
+		await form.field('countryCode').fill('FR');
+		await form.field('nameFr').fill('ISSY LES MOULINEAUX');
+		await form.submit();
+		await expect(page.locator('#field-nameFr-error')).toHaveText(message('fr', 'error_duplicate_name'));
+		await expect(page.getByLabel(message('fr', 'org_create_anyway'))).toBeVisible();
+		await expect(form.field('nameFr')).toHaveValue('ISSY LES MOULINEAUX');
+	});
+
+	test('gets each bad field named, with what was typed kept', async ({ page }) => {
+		const form = new NewOrganisationPage(page, 'en');
+		await form.open();
+		await form.field('countryCode').fill('XX');
+		await form.field('nameFr').fill('Somewhere');
+		await form.field('website').fill('somewhere');
+		await form.field('officialCodeScheme').selectOption('insee');
+		await form.field('officialCode').fill('123');
+		await form.submit();
+		await expect(page.locator('#field-website-error')).toHaveText(message('en', 'error_invalid_url'));
+		await expect(page.locator('#field-officialCode-error')).toHaveText(message('en', 'error_invalid_code'));
+		await expect(form.field('nameFr')).toHaveValue('Somewhere');
+		await expect(form.field('website')).toHaveValue('somewhere');
+		// The country is checked once the form is otherwise valid: an unknown ISO code is refused by name.
+		await form.field('website').fill('');
+		await form.field('officialCodeScheme').selectOption('');
+		await form.field('officialCode').fill('');
+		await form.submit();
+		await expect(page.locator('#field-countryCode-error')).toHaveText(message('en', 'error_invalid_country'));
+	});
+});
+
+test.describe('as a member', () => {
+	test.use({ storageState: storageStateOf('member') });
+
+	test('cannot add organisations to the group', async ({ page }) => {
+		await page.goto('/fr/groups/coree');
+		await expect(page.getByRole('link', { name: message('fr', 'org_add_link') })).toHaveCount(0);
+		const response = await page.goto('/fr/groups/coree/organisations/new');
+		expect(response?.status()).toBe(403);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(message('fr', 'error_forbidden_title'));
+	});
+});
