@@ -159,3 +159,8 @@ export async function setGroupRole(db: Executor, userId: string, groupId: string
 		.onConflict((conflict) => conflict.columns(['user_id', 'group_id']).doUpdateSet({ role }))
 		.execute();
 }
+
+export async function findOrganisationOfPerson(db: Executor, personId: string): Promise<string | null> {
+	const row = await db.selectFrom('person').select('organisation_id').where('id', '=', personId).executeTakeFirst();
+	return row?.organisation_id ?? null;
+}

@@ -72,7 +72,8 @@ export async function loadActor(context: ServiceContext, user: SignedInUser): Pr
 	const roles = await repository.listGroupRoles(context.db, user.id, user.personId);
 	const groupRoles: Record<string, GroupRole> = {};
 	for (const { group_id, role } of roles) groupRoles[group_id] = strongerRole(groupRoles[group_id], role);
-	return { kind: 'user', userId: user.id, isAdministrator: user.isAdministrator, groupRoles };
+	const organisationId = user.personId ? await repository.findOrganisationOfPerson(context.db, user.personId) : null;
+	return { kind: 'user', userId: user.id, isAdministrator: user.isAdministrator, groupRoles, organisationId };
 }
 
 /** Finds the session of a cookie token; renews it when half its life is gone. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, anonymous, authorize, can, type Action, type Actor, type GroupRole } from './policy';
+import { ACTIONS, anonymous, authorize, can, canEditOrganisation, type Action, type Actor, type GroupRole } from './policy';
 
 const GROUP = 'group-coree';
 const OTHER_GROUP = 'group-japon';
@@ -57,5 +57,28 @@ describe('policy: groups are sealed from each other', () => {
 		expect(authorize(anonymous, 'group.view', GROUP)).toEqual({ ok: false, reason: 'UNAUTHENTICATED' });
 		expect(authorize(user('member'), 'group.manage', GROUP)).toEqual({ ok: false, reason: 'FORBIDDEN' });
 		expect(authorize(user('member'), 'group.view', GROUP)).toBeNull();
+	});
+});
+
+describe('policy: who keeps an organisation current', () => {
+	const organisation = { id: 'org-issy', groupIds: [GROUP] };
+	const withOrganisation = (role: GroupRole | null, organisationId: string | null): Actor => ({
+		kind: 'user',
+		userId: 'u',
+		isAdministrator: false,
+		groupRoles: role ? { [GROUP]: role } : {},
+		organisationId
+	});
+	it('administrators and the group’s coordinators edit any organisation of the group', () => {
+		expect(canEditOrganisation(ACTORS.administrator, organisation)).toBe(true);
+		expect(canEditOrganisation(withOrganisation('coordinator', 'org-garok'), organisation)).toBe(true);
+		expect(canEditOrganisation(withOrganisation('coordinator', null), { id: 'org-x', groupIds: [OTHER_GROUP] })).toBe(false);
+	});
+	it('members edit their own organisation only; partners and strangers read', () => {
+		expect(canEditOrganisation(withOrganisation('member', 'org-issy'), organisation)).toBe(true);
+		expect(canEditOrganisation(withOrganisation('member', 'org-nantes'), organisation)).toBe(false);
+		expect(canEditOrganisation(withOrganisation('partner', 'org-issy'), organisation)).toBe(false);
+		expect(canEditOrganisation(withOrganisation(null, 'org-issy'), organisation)).toBe(false);
+		expect(canEditOrganisation(anonymous, organisation)).toBe(false);
 	});
 });

@@ -17,6 +17,8 @@ export type Actor =
 			isAdministrator: boolean;
 			/** The account's role in each group it belongs to, by group id. */
 			groupRoles: Readonly<Record<string, GroupRole>>;
+			/** The organisation the account's person belongs to, if any. */
+			organisationId?: string | null;
 	  };
 
 export const anonymous: Actor = { kind: 'anonymous' };
@@ -67,6 +69,23 @@ export type Denial = { ok: false; reason: 'UNAUTHENTICATED' | 'FORBIDDEN' };
  */
 export function authorize(actor: Actor, action: Action, groupId?: string): Denial | null {
 	if (can(actor, action, groupId)) return null;
+	return { ok: false, reason: actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' };
+}
+
+/**
+ * Who may change an organisation's record, its people and its partnerships (issue 3 §11):
+ * administrators; coordinators of a group the organisation belongs to; members of the
+ * organisation itself, in a group where they are members. Partners read only.
+ */
+export function canEditOrganisation(actor: Actor, organisation: { id: string; groupIds: readonly string[] }): boolean {
+	if (actor.kind === 'anonymous') return false;
+	if (actor.isAdministrator) return true;
+	if (organisation.groupIds.some((groupId) => actor.groupRoles[groupId] === 'coordinator')) return true;
+	return actor.organisationId === organisation.id && organisation.groupIds.some((groupId) => actor.groupRoles[groupId] === 'member');
+}
+
+export function authorizeOrganisationEdit(actor: Actor, organisation: { id: string; groupIds: readonly string[] }): Denial | null {
+	if (canEditOrganisation(actor, organisation)) return null;
 	return { ok: false, reason: actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' };
 }
 

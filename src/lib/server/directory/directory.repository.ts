@@ -1,6 +1,7 @@
 /** All SQL of country groups, organisations, people and memberships. */
 import type { Executor } from '../db/database';
 import type {
+	ChangeLogTable,
 	CountryGroupTable,
 	GroupMembershipTable,
 	OrganisationTable,
@@ -122,4 +123,50 @@ export async function listOrganisationsByNormalizedName(db: Executor, countryCod
 
 export async function listThemes(db: Executor): Promise<ThemeTable[]> {
 	return db.selectFrom('theme').selectAll().orderBy('position').execute();
+}
+
+export async function findOrganisationById(db: Executor, id: string): Promise<OrganisationTable | undefined> {
+	return db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The groups an organisation is an active member or partner of. */
+export async function listGroupIdsOfOrganisation(db: Executor, organisationId: string): Promise<string[]> {
+	const rows = await db
+		.selectFrom('group_membership')
+		.select('group_id')
+		.where('organisation_id', '=', organisationId)
+		.where('status', '=', 'active')
+		.execute();
+	return rows.map((row) => row.group_id);
+}
+
+export async function updateOrganisation(db: Executor, id: string, changes: Partial<Omit<OrganisationTable, 'id' | 'created_at'>>): Promise<void> {
+	await db.updateTable('organisation').set(changes).where('id', '=', id).execute();
+}
+
+export async function insertChangeLog(db: Executor, row: ChangeLogTable): Promise<void> {
+	await db.insertInto('change_log').values(row).execute();
+}
+
+/** A record's history, newest first, with the name of who made each change. */
+export async function listChangeLog(db: Executor, entityType: ChangeLogTable['entity_type'], entityIds: string[]) {
+	if (entityIds.length === 0) return [];
+	return db
+		.selectFrom('change_log')
+		.leftJoin('user_account', 'user_account.id', 'change_log.user_id')
+		.select([
+			'change_log.id',
+			'change_log.entity_type',
+			'change_log.entity_id',
+			'change_log.at',
+			'change_log.action',
+			'change_log.changes',
+			'user_account.name as user_name',
+			'user_account.email as user_email'
+		])
+		.where('change_log.entity_type', '=', entityType)
+		.where('change_log.entity_id', 'in', entityIds)
+		.orderBy('change_log.at', 'desc')
+		.orderBy('change_log.id')
+		.execute();
 }

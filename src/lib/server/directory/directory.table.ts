@@ -52,6 +52,7 @@ export interface PersonTable {
 	/** 'family-first' for Korean names ("KIM Hyoung Jin"), 'given-first' otherwise. */
 	name_order: 'given-first' | 'family-first';
 	email: string | null;
+	phone: string | null;
 	organisation_id: string | null;
 	preferred_language: Language;
 	/** 1 when the person agreed to appear in published participant lists. */
@@ -88,7 +89,20 @@ export interface GroupRoleTable {
 	role: 'coordinator' | 'partner' | 'member';
 }
 
+/** Who changed what in the directory, when (issue 3 §11). */
+export interface ChangeLogTable {
+	id: string;
+	entity_type: 'organisation' | 'person';
+	entity_id: string;
+	user_id: string | null;
+	at: string;
+	action: 'create' | 'update';
+	/** JSON text: { field: [before, after] } for an update, { field: value } for a creation. */
+	changes: string;
+}
+
 export interface DirectoryTables {
+	change_log: ChangeLogTable;
 	country_group: CountryGroupTable;
 	organisation: OrganisationTable;
 	person: PersonTable;

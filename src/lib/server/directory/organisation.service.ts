@@ -8,6 +8,7 @@ import { isCountryCode } from './country';
 import * as repository from './directory.repository';
 import type { OrganisationTable } from './directory.table';
 import { normalizeName } from './name-normalization';
+import { recordChange } from './change-log';
 import type { OrganisationInput } from './organisation.schema';
 
 export interface ExistingOrganisation {
@@ -99,6 +100,14 @@ export async function createOrganisationInGroup(
 				capacity: input.capacity,
 				since: now.toISOString().slice(0, 10),
 				status: 'active'
+			});
+			await recordChange(transaction, {
+				entity_type: 'organisation',
+				entity_id: row.id,
+				user_id: actor.kind === 'user' ? actor.userId : null,
+				at: now.toISOString(),
+				action: 'create',
+				changes: { nameFr: row.name_fr, officialCode: row.official_code, group: group.slug, capacity: input.capacity }
 			});
 		});
 	} catch (error) {

@@ -178,6 +178,7 @@ async function insertDemoData(
 				family_name: person.family,
 				name_order: person.order ?? 'given-first',
 				email: person.email ?? null,
+				phone: null,
 				organisation_id: idFor(`organisation:${person.organisation}`),
 				preferred_language: person.language ?? 'fr',
 				public_listing_consent: 0,

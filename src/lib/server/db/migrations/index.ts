@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as foundation from './2026-11-28-0001-foundation';
 import * as themesAndOfficialCodes from './2026-11-28-0002-themes-and-official-codes';
+import * as changeLogAndPhones from './2026-11-28-0003-change-log-and-phones';
 
 /**
  * Migrations are listed in code rather than read from a folder, so that the built server, the CLI
@@ -8,7 +9,8 @@ import * as themesAndOfficialCodes from './2026-11-28-0002-themes-and-official-c
  */
 const migrations: Record<string, Migration> = {
 	'2026-11-28-0001-foundation': foundation,
-	'2026-11-28-0002-themes-and-official-codes': themesAndOfficialCodes
+	'2026-11-28-0002-themes-and-official-codes': themesAndOfficialCodes,
+	'2026-11-28-0003-change-log-and-phones': changeLogAndPhones
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
