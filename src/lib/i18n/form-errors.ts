@@ -35,6 +35,12 @@ export function errorMessage(code: string | undefined): string | undefined {
 			return m.error_invalid_code();
 		case 'invalid_number':
 			return m.error_invalid_number();
+		case 'invalid_date':
+			return m.error_invalid_date();
+		case 'date_before_start':
+			return m.error_date_before_start();
+		case 'invalid_phone':
+			return m.error_invalid_phone();
 		default:
 			return m.error_invalid_choice();
 	}

@@ -62,3 +62,25 @@ export function officialCodeSchemeName(scheme: string): string {
 	};
 	return (names[scheme] ?? m.scheme_none)();
 }
+
+/** The label of an organisation field, as the form shows it (for the history and notices). */
+export function organisationFieldLabel(field: string): string {
+	const labels: Record<string, () => string> = {
+		kind: m.org_field_kind,
+		countryCode: m.group_country,
+		nameFr: m.org_field_name_fr,
+		nameKo: m.org_field_name_ko,
+		nameEn: m.org_field_name_en,
+		website: m.org_field_website,
+		officialCodeScheme: m.org_field_code_scheme,
+		officialCode: m.org_field_code,
+		departementCode: m.org_field_departement,
+		regionCode: m.org_field_region_code,
+		regionName: m.org_field_region_name,
+		population: m.org_field_population,
+		address: m.org_field_address,
+		group: m.group_switcher_label,
+		capacity: m.org_field_capacity
+	};
+	return labels[field]?.() ?? field;
+}

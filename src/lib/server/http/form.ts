@@ -45,5 +45,8 @@ const KNOWN_CODES = new Set([
 	'invalid_country',
 	'invalid_url',
 	'invalid_code',
-	'invalid_number'
+	'invalid_number',
+	'invalid_date',
+	'date_before_start',
+	'invalid_phone'
 ]);
