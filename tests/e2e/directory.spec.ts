@@ -92,3 +92,52 @@ test.describe('as a member', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(message('fr', 'error_forbidden_title'));
 	});
 });
+
+test.describe('a member keeps their own organisation current', () => {
+	test.use({ storageState: storageStateOf('member') });
+
+	test('edits Nantes Métropole, adds a person with a dated title, and sees both in the history', async ({ page }) => {
+		await page.goto('/fr/groups/coree');
+		await page.getByRole('link', { name: 'Nantes Métropole' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nantes Métropole');
+
+		await page.getByText(message('fr', 'org_record_edit_heading')).click();
+		await page.locator('#field-website').fill('https://metropole.nantes.fr');
+		await page.getByRole('button', { name: message('fr', 'org_record_save') }).click();
+		await expect(page.getByRole('status')).toHaveText(message('fr', 'org_record_saved', { fields: message('fr', 'org_field_website') }));
+		await expect(page.getByRole('link', { name: 'https://metropole.nantes.fr' })).toBeVisible();
+
+		await page.getByText(message('fr', 'person_add_heading')).click();
+		await page.locator('#field-givenName').fill('Min-jun');
+		await page.locator('#field-familyName').fill('PARK');
+		await page.locator('#field-nameOrder').selectOption('family-first');
+		await page.locator('#field-title').fill('Chargé de coopération Asie');
+		await page.locator('#field-titleValidFrom').fill('2024-02-30');
+		await page.getByRole('button', { name: message('fr', 'person_add_submit') }).click();
+		await expect(page.locator('#field-titleValidFrom-error')).toHaveText(message('fr', 'error_invalid_date'));
+		await expect(page.locator('#field-givenName')).toHaveValue('Min-jun');
+		await page.locator('#field-titleValidFrom').fill('2024-03-01');
+		await page.getByRole('button', { name: message('fr', 'person_add_submit') }).click();
+		await expect(page.getByRole('status')).toHaveText(message('fr', 'person_added', { name: 'PARK Min-jun' }));
+		await expect(page.getByRole('rowheader', { name: 'PARK Min-jun' })).toBeVisible();
+
+		const history = page.locator('section', { has: page.getByRole('heading', { name: message('fr', 'org_record_history') }) });
+		await expect(history).toContainText(message('fr', 'org_record_person_added', { name: 'PARK Min-jun' }));
+		await expect(history).toContainText('https://metropole.nantes.fr');
+		await expect(history).toContainText('Louise COULON');
+	});
+
+	test('cannot edit another organisation: no form, and a forged post is refused', async ({ page }) => {
+		await page.goto('/fr/groups/coree');
+		await page.getByRole('link', { name: 'Dijon' }).click();
+		await expect(page.getByText(message('fr', 'org_record_read_only'))).toBeVisible();
+		await expect(page.getByText(message('fr', 'org_record_edit_heading'))).toHaveCount(0);
+		const response = await page.request.post(`${page.url()}?/update`, {
+			form: { kind: 'commune', countryCode: 'FR', nameFr: 'Dijon', website: 'https://evil.example' },
+			headers: { origin: new URL(page.url()).origin }
+		});
+		expect(response.status()).toBe(403);
+		await page.reload();
+		await expect(page.getByRole('link', { name: 'https://evil.example' })).toHaveCount(0);
+	});
+});
