@@ -141,3 +141,23 @@ test.describe('a member keeps their own organisation current', () => {
 		await expect(page.getByRole('link', { name: 'https://evil.example' })).toHaveCount(0);
 	});
 });
+
+test.describe('searching the directory', () => {
+	test.use({ storageState: storageStateOf('member') });
+
+	test('finds by Korean initial consonants and by a name typed without accents', async ({ page }) => {
+		await page.goto('/ko/groups/coree');
+		await page.getByLabel(message('ko', 'search_label')).fill('ㄴㅌ');
+		await page.getByRole('button', { name: message('ko', 'search_submit') }).click();
+		await expect(page).toHaveURL(/\/ko\/groups\/coree\/search\?q=/);
+		await expect(page.getByRole('heading', { name: message('ko', 'search_organisations', { count: 1 }) })).toBeVisible();
+		await expect(page.getByRole('link', { name: '낭트 메트로폴' }).first()).toBeVisible();
+
+		await page.goto('/fr/groups/coree/search?q=region%20rhone');
+		await expect(page.getByRole('link', { name: 'Région Auvergne-Rhône-Alpes' }).first()).toBeVisible();
+		await page.goto('/fr/groups/coree/search?q=millan');
+		await expect(page.getByText('Caroline MILLAN')).toBeVisible();
+		await page.goto('/fr/groups/coree/search?q=zzzz');
+		await expect(page.getByRole('status')).toHaveText(message('fr', 'search_no_results', { query: 'zzzz' }));
+	});
+});

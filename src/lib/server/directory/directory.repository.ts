@@ -1,8 +1,12 @@
+import { sql } from 'kysely';
 /** All SQL of country groups, organisations, people and memberships. */
 import type { Executor } from '../db/database';
+import { searchKeys } from './search-keys';
 import type {
 	ChangeLogTable,
 	CountryGroupTable,
+	NewOrganisation,
+	NewPerson,
 	GroupMembershipTable,
 	OrganisationTable,
 	PersonTable,
@@ -31,12 +35,23 @@ export async function insertGroup(db: Executor, row: CountryGroupTable): Promise
 	await db.insertInto('country_group').values(row).execute();
 }
 
-export async function insertOrganisation(db: Executor, row: OrganisationTable): Promise<void> {
-	await db.insertInto('organisation').values(row).execute();
+export function organisationSearchKeys(row: Pick<OrganisationTable, 'name_fr' | 'name_ko' | 'name_en'>) {
+	const keys = searchKeys([row.name_fr, row.name_ko, row.name_en]);
+	return { search_text: keys.text, search_initials: keys.initials };
 }
 
-export async function insertPerson(db: Executor, row: PersonTable): Promise<void> {
-	await db.insertInto('person').values(row).execute();
+export function personSearchKeys(row: Pick<PersonTable, 'given_name' | 'family_name' | 'email'>) {
+	// Both orders: "kim hyoung" and "hyoung jin kim" both find KIM Hyoung Jin.
+	const keys = searchKeys([`${row.given_name} ${row.family_name}`, `${row.family_name} ${row.given_name}`, row.email]);
+	return { search_text: keys.text, search_initials: keys.initials };
+}
+
+export async function insertOrganisation(db: Executor, row: NewOrganisation): Promise<void> {
+	await db.insertInto('organisation').values({ ...row, ...organisationSearchKeys(row) }).execute();
+}
+
+export async function insertPerson(db: Executor, row: NewPerson): Promise<void> {
+	await db.insertInto('person').values({ ...row, ...personSearchKeys(row) }).execute();
 }
 
 export async function insertPersonTitle(db: Executor, row: PersonTitleTable): Promise<void> {
@@ -140,8 +155,13 @@ export async function listGroupIdsOfOrganisation(db: Executor, organisationId: s
 	return rows.map((row) => row.group_id);
 }
 
-export async function updateOrganisation(db: Executor, id: string, changes: Partial<Omit<OrganisationTable, 'id' | 'created_at'>>): Promise<void> {
+/** Applies the changes; the search keys follow when a name changes (the whole row is read back). */
+export async function updateOrganisation(db: Executor, id: string, changes: Partial<Omit<NewOrganisation, 'id' | 'created_at'>>): Promise<void> {
 	await db.updateTable('organisation').set(changes).where('id', '=', id).execute();
+	if ('name_fr' in changes || 'name_ko' in changes || 'name_en' in changes) {
+		const row = await db.selectFrom('organisation').select(['name_fr', 'name_ko', 'name_en']).where('id', '=', id).executeTakeFirstOrThrow();
+		await db.updateTable('organisation').set(organisationSearchKeys(row)).where('id', '=', id).execute();
+	}
 }
 
 export async function insertChangeLog(db: Executor, row: ChangeLogTable): Promise<void> {
@@ -168,5 +188,55 @@ export async function listChangeLog(db: Executor, entityType: ChangeLogTable['en
 		.where('change_log.entity_id', 'in', entityIds)
 		.orderBy('change_log.at', 'desc')
 		.orderBy('change_log.id')
+		.execute();
+}
+
+/** `%word%` for LIKE, with LIKE's own wildcards in the word taken literally. */
+function containsPattern(text: string): string {
+	return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/**
+ * Organisations of a group whose search keys contain every word; names starting with the first first.
+ * A scan of the group's memberships joined to organisations: a group holds hundreds of
+ * organisations, not millions (see bench/ for the measured cost at 10,000).
+ */
+export async function searchGroupOrganisations(db: Executor, groupId: string, column: 'search_text' | 'search_initials', words: string[], limit: number) {
+	return db
+		.selectFrom('organisation')
+		.innerJoin('group_membership', 'group_membership.organisation_id', 'organisation.id')
+		.select(['organisation.id', 'organisation.name_fr', 'organisation.name_ko', 'organisation.name_en', 'organisation.kind', 'organisation.country_code'])
+		.where('group_membership.group_id', '=', groupId)
+		.where('group_membership.status', '=', 'active')
+		.where((eb) => eb.and(words.map((word) => sql<boolean>`${sql.ref(`organisation.${column}`)} like ${containsPattern(word)} escape '\\'`)))
+		.orderBy(sql`case when ${sql.ref(`organisation.${column}`)} like ${`${words[0].replace(/[\\%_]/g, (character) => `\\${character}`)}%`} escape '\\' then 0 else 1 end`)
+		.orderBy('organisation.name_fr')
+		.limit(limit)
+		.execute();
+}
+
+/** People of the group's organisations whose search keys contain every word. */
+export async function searchGroupPeople(db: Executor, groupId: string, column: 'search_text' | 'search_initials', words: string[], limit: number) {
+	return db
+		.selectFrom('person')
+		.innerJoin('group_membership', 'group_membership.organisation_id', 'person.organisation_id')
+		.innerJoin('organisation', 'organisation.id', 'person.organisation_id')
+		.select([
+			'person.id',
+			'person.given_name',
+			'person.family_name',
+			'person.name_order',
+			'person.email',
+			'organisation.id as organisation_id',
+			'organisation.name_fr as organisation_name_fr',
+			'organisation.name_ko as organisation_name_ko',
+			'organisation.name_en as organisation_name_en'
+		])
+		.where('group_membership.group_id', '=', groupId)
+		.where('group_membership.status', '=', 'active')
+		.where((eb) => eb.and(words.map((word) => sql<boolean>`${sql.ref(`person.${column}`)} like ${containsPattern(word)} escape '\\'`)))
+		.orderBy('person.family_name')
+		.orderBy('person.given_name')
+		.limit(limit)
 		.execute();
 }

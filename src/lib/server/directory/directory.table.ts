@@ -35,6 +35,9 @@ export interface OrganisationTable {
 	address: string | null;
 	latitude: number | null;
 	longitude: number | null;
+	/** Kept by the repository from the names (search-keys.ts). */
+	search_text: string;
+	search_initials: string;
 }
 
 export interface ThemeTable {
@@ -58,6 +61,9 @@ export interface PersonTable {
 	/** 1 when the person agreed to appear in published participant lists. */
 	public_listing_consent: number;
 	created_at: string;
+	/** Kept by the repository from the names and e-mail (search-keys.ts). */
+	search_text: string;
+	search_initials: string;
 }
 
 /** A title held from a date to a date, so documents show the title a person had on the day. */
@@ -111,3 +117,8 @@ export interface DirectoryTables {
 	group_role: GroupRoleTable;
 	theme: ThemeTable;
 }
+
+/** Written by the repository from the names: callers never set them. */
+type SearchColumns = 'search_text' | 'search_initials';
+export type NewOrganisation = Omit<OrganisationTable, SearchColumns>;
+export type NewPerson = Omit<PersonTable, SearchColumns>;

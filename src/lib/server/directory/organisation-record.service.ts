@@ -11,7 +11,7 @@ import { fail, ok, type Result } from '../shared/result';
 import { isCountryCode } from './country';
 import * as repository from './directory.repository';
 import { recordChange } from './change-log';
-import type { OrganisationTable } from './directory.table';
+import type { NewOrganisation, OrganisationTable } from './directory.table';
 import { normalizeName } from './name-normalization';
 import type { OrganisationInput } from './organisation.schema';
 import { formatPersonName, titleOnDay } from './person-name';
@@ -215,7 +215,7 @@ export async function updateOrganisation(
 		address: input.address
 	};
 	const changes: Record<string, [unknown, unknown]> = {};
-	const update: Partial<OrganisationTable> = {};
+	const update: Partial<NewOrganisation> = {};
 	for (const [field, column] of Object.entries(EDITABLE_FIELDS) as [EditableField, keyof OrganisationTable][]) {
 		const before = row[column] === null ? null : column === 'population' ? Number(row[column]) : row[column];
 		if (before !== wanted[field]) {

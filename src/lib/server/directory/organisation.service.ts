@@ -6,7 +6,7 @@ import { newId } from '../shared/identifier';
 import { fail, ok, type Result } from '../shared/result';
 import { isCountryCode } from './country';
 import * as repository from './directory.repository';
-import type { OrganisationTable } from './directory.table';
+import type { NewOrganisation, OrganisationTable } from './directory.table';
 import { normalizeName } from './name-normalization';
 import { recordChange } from './change-log';
 import type { OrganisationInput } from './organisation.schema';
@@ -70,7 +70,7 @@ export async function createOrganisationInGroup(
 	}
 
 	const now = context.clock();
-	const row: OrganisationTable = {
+	const row: NewOrganisation = {
 		id: newId(),
 		kind: input.kind,
 		country_code: input.countryCode,

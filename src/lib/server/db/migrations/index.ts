@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import * as foundation from './2026-11-28-0001-foundation';
 import * as themesAndOfficialCodes from './2026-11-28-0002-themes-and-official-codes';
 import * as changeLogAndPhones from './2026-11-28-0003-change-log-and-phones';
+import * as searchKeysMigration from './2026-11-28-0004-search-keys';
 
 /**
  * Migrations are listed in code rather than read from a folder, so that the built server, the CLI
@@ -10,7 +11,8 @@ import * as changeLogAndPhones from './2026-11-28-0003-change-log-and-phones';
 const migrations: Record<string, Migration> = {
 	'2026-11-28-0001-foundation': foundation,
 	'2026-11-28-0002-themes-and-official-codes': themesAndOfficialCodes,
-	'2026-11-28-0003-change-log-and-phones': changeLogAndPhones
+	'2026-11-28-0003-change-log-and-phones': changeLogAndPhones,
+	'2026-11-28-0004-search-keys': searchKeysMigration
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../tests/setup/databases';
+import { loadActor, signInWithPassword } from '../auth/auth.service';
+import { anonymous, type Actor } from '../auth/policy';
+import { DEMO_PASSWORD, loadDemoData } from '../db/demo-data/demo-data';
+import { createOrganisationInGroup } from './organisation.service';
+import { organisationInputSchema } from './organisation.schema';
+import { searchDirectory } from './search.service';
+import { isInitialConsonantQuery, searchKeys } from './search-keys';
+
+describe('search keys', () => {
+	it('keeps names without accents and the initial consonants of Korean names', () => {
+		expect(searchKeys(['Région Auvergne-Rhône-Alpes', '오베르뉴론알프 레지옹', null])).toEqual({
+			text: 'region auvergne rhone alpes | 오베르뉴론알프 레지옹',
+			initials: 'ㅇㅂㄹㄴㄹㅇㅍ ㄹㅈㅇ'
+		});
+		expect(isInitialConsonantQuery('ㄱㄹ')).toBe(true);
+		expect(isInitialConsonantQuery('구로')).toBe(false);
+		expect(isInitialConsonantQuery('  ')).toBe(false);
+	});
+});
+
+describeEachDatabase('searching a group’s directory', (setup) => {
+	let member: Actor;
+	const names = async (query: string) => {
+		const result = await searchDirectory(setup.context, member, 'coree', query);
+		if (!result.ok) throw new Error(result.reason);
+		return { organisations: result.value.organisations.map((organisation) => organisation.name.fr), people: result.value.people.map((person) => person.displayName) };
+	};
+
+	beforeAll(async () => {
+		await loadDemoData(setup.context);
+		const signedIn = await signInWithPassword(setup.context, { email: 'coordinator@demo.dari.test', password: DEMO_PASSWORD, clientAddress: '127.0.0.1' });
+		if (!signedIn.ok) throw new Error('sign-in failed');
+		const coordinator = await loadActor(setup.context, signedIn.value.user);
+		const parsed = organisationInputSchema.parse({ kind: 'autonomous-gu', countryCode: 'KR', nameFr: 'Guro-gu (Séoul)', nameKo: '서울특별시 구로구', website: '' });
+		await createOrganisationInGroup(setup.context, coordinator, 'coree', { ...parsed, capacity: 'partner' });
+		const memberSignIn = await signInWithPassword(setup.context, { email: 'member@demo.dari.test', password: DEMO_PASSWORD, clientAddress: '127.0.0.1' });
+		if (!memberSignIn.ok) throw new Error('sign-in failed');
+		member = await loadActor(setup.context, memberSignIn.value.user);
+	});
+
+	it('ignores accents, case and punctuation in French', async () => {
+		expect((await names('ISSY LES')).organisations).toEqual(['Issy-les-Moulineaux']);
+		expect((await names('rhone')).organisations).toEqual(['Région Auvergne-Rhône-Alpes']);
+		expect((await names('région rhône')).organisations).toEqual(['Région Auvergne-Rhône-Alpes']);
+		expect((await names('MILLAN')).people).toEqual(['Caroline MILLAN']);
+		expect((await names('rouquette virginie')).people).toEqual(['Virginie ROUQUETTE']);
+	});
+
+	it('finds Korean by syllables and by initial consonants', async () => {
+		expect((await names('구로')).organisations).toEqual(['Guro-gu (Séoul)']);
+		expect((await names('ㄱㄹ')).organisations).toEqual(['Guro-gu (Séoul)']);
+		expect((await names('ㄴㅌ')).organisations).toEqual(['Nantes Métropole']);
+		expect((await names('hyoung')).people).toEqual(['KIM Hyoung Jin']);
+	});
+
+	it('takes LIKE wildcards literally and finds nothing for nothing', async () => {
+		expect(await names('%')).toEqual({ organisations: [], people: [] });
+		expect(await names('_')).toEqual({ organisations: [], people: [] });
+		expect(await names('   ')).toEqual({ organisations: [], people: [] });
+	});
+
+	it('searches only groups one may see', async () => {
+		expect(await searchDirectory(setup.context, member, 'japon', 'issy')).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		expect(await searchDirectory(setup.context, anonymous, 'coree', 'issy')).toEqual({ ok: false, reason: 'UNAUTHENTICATED' });
+	});
+});
