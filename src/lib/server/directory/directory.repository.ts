@@ -201,7 +201,7 @@ function containsPattern(text: string): string {
  * A scan of the group's memberships joined to organisations: a group holds hundreds of
  * organisations, not millions (see bench/ for the measured cost at 10,000).
  */
-export async function searchGroupOrganisations(db: Executor, groupId: string, column: 'search_text' | 'search_initials', words: string[], limit: number) {
+export function searchGroupOrganisationsQuery(db: Executor, groupId: string, column: 'search_text' | 'search_initials', words: string[], limit: number) {
 	return db
 		.selectFrom('organisation')
 		.innerJoin('group_membership', 'group_membership.organisation_id', 'organisation.id')
@@ -211,12 +211,15 @@ export async function searchGroupOrganisations(db: Executor, groupId: string, co
 		.where((eb) => eb.and(words.map((word) => sql<boolean>`${sql.ref(`organisation.${column}`)} like ${containsPattern(word)} escape '\\'`)))
 		.orderBy(sql`case when ${sql.ref(`organisation.${column}`)} like ${`${words[0].replace(/[\\%_]/g, (character) => `\\${character}`)}%`} escape '\\' then 0 else 1 end`)
 		.orderBy('organisation.name_fr')
-		.limit(limit)
-		.execute();
+		.limit(limit);
+}
+
+export async function searchGroupOrganisations(db: Executor, groupId: string, column: 'search_text' | 'search_initials', words: string[], limit: number) {
+	return searchGroupOrganisationsQuery(db, groupId, column, words, limit).execute();
 }
 
 /** People of the group's organisations whose search keys contain every word. */
-export async function searchGroupPeople(db: Executor, groupId: string, column: 'search_text' | 'search_initials', words: string[], limit: number) {
+export function searchGroupPeopleQuery(db: Executor, groupId: string, column: 'search_text' | 'search_initials', words: string[], limit: number) {
 	return db
 		.selectFrom('person')
 		.innerJoin('group_membership', 'group_membership.organisation_id', 'person.organisation_id')
@@ -237,6 +240,9 @@ export async function searchGroupPeople(db: Executor, groupId: string, column: '
 		.where((eb) => eb.and(words.map((word) => sql<boolean>`${sql.ref(`person.${column}`)} like ${containsPattern(word)} escape '\\'`)))
 		.orderBy('person.family_name')
 		.orderBy('person.given_name')
-		.limit(limit)
-		.execute();
+		.limit(limit);
+}
+
+export async function searchGroupPeople(db: Executor, groupId: string, column: 'search_text' | 'search_initials', words: string[], limit: number) {
+	return searchGroupPeopleQuery(db, groupId, column, words, limit).execute();
 }
