@@ -15,6 +15,9 @@ const migrations: Record<string, Migration> = {
 	'2026-11-28-0004-search-keys': searchKeysMigration
 };
 
+/** Every migration's name, in the order they apply. */
+export const MIGRATION_NAMES = Object.keys(migrations).sort();
+
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
 	const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
 	const result = await migrator.migrateToLatest();
