@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 /** All SQL of country groups, organisations, people and memberships. */
-import type { Executor } from '../db/database';
+import type { Database, Executor } from '../db/database';
 import { searchKeys } from './search-keys';
 import type {
 	ChangeLogTable,
@@ -197,6 +197,23 @@ function containsPattern(text: string): string {
 }
 
 /**
+ * Whether an organisation is in the group, as a correlated EXISTS. Searches filter the rows by their keys first (a
+ * sequential scan of one table, ~3 ms for 50,000 rows here) and only then ask whether each is in
+ * the group: joining from the group's memberships instead made SQLite look every member's people
+ * up by index, ten times slower (bench/directory-search.ts).
+ */
+function isInGroup(eb: ExpressionBuilder<Database, any>, organisationColumn: 'organisation.id' | 'person.organisation_id', groupId: string) {
+	return eb.exists(
+		eb
+			.selectFrom('group_membership')
+			.select(sql`1`.as('one'))
+			.whereRef('group_membership.organisation_id', '=', sql.ref(organisationColumn) as never)
+			.where('group_membership.group_id', '=', groupId)
+			.where('group_membership.status', '=', 'active')
+	);
+}
+
+/**
  * Organisations of a group whose search keys contain every word; names starting with the first first.
  * A scan of the group's memberships joined to organisations: a group holds hundreds of
  * organisations, not millions (see bench/ for the measured cost at 10,000).
@@ -204,11 +221,9 @@ function containsPattern(text: string): string {
 export function searchGroupOrganisationsQuery(db: Executor, groupId: string, column: 'search_text' | 'search_initials', words: string[], limit: number) {
 	return db
 		.selectFrom('organisation')
-		.innerJoin('group_membership', 'group_membership.organisation_id', 'organisation.id')
 		.select(['organisation.id', 'organisation.name_fr', 'organisation.name_ko', 'organisation.name_en', 'organisation.kind', 'organisation.country_code'])
-		.where('group_membership.group_id', '=', groupId)
-		.where('group_membership.status', '=', 'active')
 		.where((eb) => eb.and(words.map((word) => sql<boolean>`${sql.ref(`organisation.${column}`)} like ${containsPattern(word)} escape '\\'`)))
+		.where((eb) => isInGroup(eb, 'organisation.id', groupId))
 		.orderBy(sql`case when ${sql.ref(`organisation.${column}`)} like ${`${words[0].replace(/[\\%_]/g, (character) => `\\${character}`)}%`} escape '\\' then 0 else 1 end`)
 		.orderBy('organisation.name_fr')
 		.limit(limit);
@@ -222,7 +237,6 @@ export async function searchGroupOrganisations(db: Executor, groupId: string, co
 export function searchGroupPeopleQuery(db: Executor, groupId: string, column: 'search_text' | 'search_initials', words: string[], limit: number) {
 	return db
 		.selectFrom('person')
-		.innerJoin('group_membership', 'group_membership.organisation_id', 'person.organisation_id')
 		.innerJoin('organisation', 'organisation.id', 'person.organisation_id')
 		.select([
 			'person.id',
@@ -235,9 +249,8 @@ export function searchGroupPeopleQuery(db: Executor, groupId: string, column: 's
 			'organisation.name_ko as organisation_name_ko',
 			'organisation.name_en as organisation_name_en'
 		])
-		.where('group_membership.group_id', '=', groupId)
-		.where('group_membership.status', '=', 'active')
 		.where((eb) => eb.and(words.map((word) => sql<boolean>`${sql.ref(`person.${column}`)} like ${containsPattern(word)} escape '\\'`)))
+		.where((eb) => isInGroup(eb, 'person.organisation_id', groupId))
 		.orderBy('person.family_name')
 		.orderBy('person.given_name')
 		.limit(limit);

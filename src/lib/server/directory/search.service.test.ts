@@ -61,6 +61,12 @@ describeEachDatabase('searching a group’s directory', (setup) => {
 		expect(await names('   ')).toEqual({ organisations: [], people: [] });
 	});
 
+	it('does not run a one-letter query, but runs one Hangul syllable', async () => {
+		const letter = await searchDirectory(setup.context, member, 'coree', 'i');
+		expect(letter).toMatchObject({ ok: true, value: { tooShort: true, organisations: [], people: [] } });
+		expect((await names('낭')).organisations).toEqual(['Nantes Métropole']);
+	});
+
 	it('searches only groups one may see', async () => {
 		expect(await searchDirectory(setup.context, member, 'japon', 'issy')).toEqual({ ok: false, reason: 'FORBIDDEN' });
 		expect(await searchDirectory(setup.context, anonymous, 'coree', 'issy')).toEqual({ ok: false, reason: 'UNAUTHENTICATED' });

@@ -10,6 +10,8 @@ import { isInitialConsonantQuery } from './search-keys';
 
 export interface DirectorySearchResults {
 	query: string;
+	/** The query was one Latin letter: it would match nearly everything, so it is not run. */
+	tooShort: boolean;
 	organisations: { id: string; name: Record<Locale, string | null>; kind: string; countryCode: string }[];
 	people: { id: string; displayName: string; email: string | null; organisationId: string; organisationName: Record<Locale, string | null> }[];
 }
@@ -30,7 +32,10 @@ export async function searchDirectory(
 	const typed = query.trim().slice(0, 100);
 	const initials = isInitialConsonantQuery(typed);
 	const text = initials ? typed.replace(/\s+/g, '') : normalizeName(typed);
-	if (text === '') return ok({ query: typed, organisations: [], people: [] });
+	if (text === '') return ok({ query: typed, tooShort: false, organisations: [], people: [] });
+	// One Latin letter or digit matches nearly every name (and costs a full sort of them all);
+	// one Hangul syllable or consonant is a real query ("구").
+	if (text.length < 2 && !/[\u3131-\u318e\uac00-\ud7a3]/.test(text)) return ok({ query: typed, tooShort: true, organisations: [], people: [] });
 	const column = initials ? 'search_initials' : 'search_text';
 	// Every word must appear, in any order: "region rhone" finds Région Auvergne-Rhône-Alpes.
 	// Five words at most: more only slows the query without narrowing it.
@@ -41,6 +46,7 @@ export async function searchDirectory(
 	]);
 	return ok({
 		query: typed,
+		tooShort: false,
 		organisations: organisations.map((row) => ({
 			id: row.id,
 			name: { fr: row.name_fr, ko: row.name_ko, en: row.name_en },

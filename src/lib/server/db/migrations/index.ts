@@ -3,6 +3,7 @@ import * as foundation from './2026-11-28-0001-foundation';
 import * as themesAndOfficialCodes from './2026-11-28-0002-themes-and-official-codes';
 import * as changeLogAndPhones from './2026-11-28-0003-change-log-and-phones';
 import * as searchKeysMigration from './2026-11-28-0004-search-keys';
+import * as trigramSearch from './2026-11-28-0005-trigram-search';
 
 /**
  * Migrations are listed in code rather than read from a folder, so that the built server, the CLI
@@ -12,7 +13,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-28-0001-foundation': foundation,
 	'2026-11-28-0002-themes-and-official-codes': themesAndOfficialCodes,
 	'2026-11-28-0003-change-log-and-phones': changeLogAndPhones,
-	'2026-11-28-0004-search-keys': searchKeysMigration
+	'2026-11-28-0004-search-keys': searchKeysMigration,
+	'2026-11-28-0005-trigram-search': trigramSearch
 };
 
 /** Every migration's name, in the order they apply. */
