@@ -49,6 +49,7 @@ export interface MemberPerson {
 	displayName: string;
 	title: string | null;
 	email: string | null;
+	phone: string | null;
 }
 
 export interface MemberOrganisation {
@@ -132,7 +133,8 @@ export async function getGroupOverview(
 							.map((title) => ({ ...title, validFrom: title.valid_from, validTo: title.valid_to })),
 						today
 					)?.title ?? null,
-				email: person.email
+				email: person.email,
+				phone: person.phone
 			}))
 	}));
 	return ok({ group: rowToGroup(row), members, filterOptions, viewerRole: viewerRoleIn(actor, row.id) });

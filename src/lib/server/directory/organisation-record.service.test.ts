@@ -4,6 +4,7 @@ import { loadActor, signInWithPassword } from '../auth/auth.service';
 import type { Actor } from '../auth/policy';
 import { DEMO_PASSWORD, loadDemoData } from '../db/demo-data/demo-data';
 import { DAY } from '../shared/clock';
+import { getGroupOverview } from './directory.service';
 import { addPerson, getOrganisationRecord, updateOrganisation } from './organisation-record.service';
 import { organisationInputSchema } from './organisation.schema';
 import { personInputSchema } from './person.schema';
@@ -127,6 +128,9 @@ describeEachDatabase('an organisation’s record', (setup) => {
 		setup.context.clock.advance(5 * DAY);
 		record = await getOrganisationRecord(setup.context, actors.member, 'coree', ids['Nantes Métropole']);
 		expect(record.ok && record.value.people.find((person) => person.id === park.id)?.currentTitle).toBe('Chargé de coopération Asie');
+		const overview = await getGroupOverview(setup.context, actors.member, 'coree');
+		const listed = overview.ok && overview.value.members.flatMap((organisation) => organisation.people).find((person) => person.id === park.id);
+		expect(listed).toMatchObject({ email: 'park@example.kr', phone: '+33 2 40 00 00 00' });
 		expect(await addPerson(setup.context, actors.member, 'coree', ids['Dijon'], parse(personInputSchema, { givenName: 'A', familyName: 'B' }))).toEqual({ ok: false, reason: 'FORBIDDEN' });
 	});
 });
