@@ -47,7 +47,9 @@ export async function findLiveSession(db: Executor, digest: string, nowIso: stri
 	return db
 		.selectFrom('session')
 		.innerJoin('user_account', 'user_account.id', 'session.user_id')
+		.leftJoin('person', 'person.id', 'user_account.person_id')
 		.select([
+			'person.organisation_id',
 			'session.id as session_id',
 			'session.expires_at',
 			'session.created_at as session_created_at',

@@ -68,11 +68,17 @@ function toSignedInUser(row: {
 }
 
 /** The actor for an account: administrator flag and the strongest role in each group. */
-export async function loadActor(context: ServiceContext, user: SignedInUser): Promise<Actor> {
+export async function loadActor(
+	context: ServiceContext,
+	user: SignedInUser,
+	/** The person's organisation when the caller already read it (the session query does). */
+	knownOrganisationId?: string | null
+): Promise<Actor> {
 	const roles = await repository.listGroupRoles(context.db, user.id, user.personId);
 	const groupRoles: Record<string, GroupRole> = {};
 	for (const { group_id, role } of roles) groupRoles[group_id] = strongerRole(groupRoles[group_id], role);
-	const organisationId = user.personId ? await repository.findOrganisationOfPerson(context.db, user.personId) : null;
+	const organisationId =
+		knownOrganisationId !== undefined ? knownOrganisationId : user.personId ? await repository.findOrganisationOfPerson(context.db, user.personId) : null;
 	return { kind: 'user', userId: user.id, isAdministrator: user.isAdministrator, groupRoles, organisationId };
 }
 
@@ -83,7 +89,7 @@ export async function resolveSession(context: ServiceContext, token: string): Pr
 	const row = await repository.findLiveSession(context.db, digest, now.toISOString());
 	if (!row) return null;
 	const user = toSignedInUser(row);
-	const actor = await loadActor(context, user);
+	const actor = await loadActor(context, user, row.organisation_id);
 	let renewedUntil: Date | undefined;
 	if (Date.parse(row.expires_at) - now.getTime() < SESSION_LIFETIME / 2) {
 		renewedUntil = new Date(now.getTime() + SESSION_LIFETIME);

@@ -13,6 +13,7 @@ import * as repository from './directory.repository';
 import { recordChange } from './change-log';
 import type { NewOrganisation, OrganisationTable } from './directory.table';
 import { normalizeName } from './name-normalization';
+import { findDuplicateOrganisations } from './organisation-duplicates';
 import type { OrganisationInput } from './organisation.schema';
 import { formatPersonName, titleOnDay } from './person-name';
 import type { PersonInput } from './person.schema';
@@ -183,20 +184,17 @@ export async function updateOrganisation(
 	if (denied) return denied;
 	if (!isCountryCode(input.countryCode)) return fail('UNKNOWN_COUNTRY', 'countryCode');
 
-	if (input.officialCodeScheme && input.officialCode) {
-		const sameCode = await repository.findOrganisationByOfficialCode(context.db, input.officialCodeScheme, input.officialCode);
-		if (sameCode && sameCode.id !== row.id) {
-			return { ok: false, reason: 'DUPLICATE', field: 'officialCode', existing: [{ id: sameCode.id, nameFr: sameCode.name_fr, officialCode: sameCode.official_code }] };
-		}
-	}
 	const normalized = normalizeName(input.nameFr);
-	if (normalized !== row.normalized_name && !input.createAnyway) {
-		const sameName = (await repository.listOrganisationsByNormalizedName(context.db, input.countryCode, normalized)).filter(
-			(other) => other.id !== row.id && !(other.official_code && input.officialCode && other.official_code !== input.officialCode)
-		);
-		if (sameName.length) {
-			return { ok: false, reason: 'DUPLICATE', field: 'nameFr', existing: sameName.map((other) => ({ id: other.id, nameFr: other.name_fr, officialCode: other.official_code })) };
-		}
+	const duplicates = await findDuplicateOrganisations(context.db, input, row.id);
+	// A name left as it was is no new duplicate: homonyms confirmed earlier stay as they are.
+	const nameMatters = normalized !== row.normalized_name && !input.createAnyway;
+	if (duplicates && (duplicates.blocking || nameMatters)) {
+		return {
+			ok: false,
+			reason: 'DUPLICATE',
+			field: duplicates.field,
+			existing: duplicates.rows.map((other) => ({ id: other.id, nameFr: other.name_fr, officialCode: other.official_code }))
+		};
 	}
 
 	const wanted: Record<EditableField, string | number | null> = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText } from './form-fields.schema';
 
 import { OFFICIAL_CODE_SCHEMES, ORGANISATION_KINDS, type OfficialCodeScheme } from '../../directory/organisation-kinds';
 
@@ -18,14 +19,6 @@ export const OFFICIAL_CODE_FORMATS = {
 	/** Dari's code for Korea's basic level: the province's ISO code and the romanized name. */
 	'kr-local': /^KR-\d{2}:[a-z0-9-]+$/
 } as const satisfies Record<OfficialCodeScheme, RegExp>;
-
-const optionalText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max, 'too_long')
-		.default('')
-		.transform((value) => (value === '' ? null : value));
 
 export const organisationInputSchema = z
 	.object({

@@ -9,6 +9,7 @@ import * as repository from './directory.repository';
 import type { NewOrganisation, OrganisationTable } from './directory.table';
 import { normalizeName } from './name-normalization';
 import { recordChange } from './change-log';
+import { findDuplicateOrganisations } from './organisation-duplicates';
 import type { OrganisationInput } from './organisation.schema';
 
 export interface ExistingOrganisation {
@@ -23,23 +24,6 @@ export type CreateOrganisationResult =
 	| Result<{ organisationId: string }, 'NOT_FOUND' | 'UNKNOWN_COUNTRY'>
 	| { ok: false; reason: 'DUPLICATE'; field: 'officialCode' | 'nameFr'; existing: ExistingOrganisation[] };
 
-/**
- * An organisation is the same as an existing one when it has the same official code, or the same
- * name (accents, case and punctuation aside) in the same country while one of the two has no
- * official code to tell them apart. The first is never allowed twice; the second may be
- * confirmed, since homonyms exist (France has some thirty communes named Saint-Martin).
- */
-async function findDuplicates(context: ServiceContext, input: OrganisationInput) {
-	if (input.officialCodeScheme && input.officialCode) {
-		const sameCode = await repository.findOrganisationByOfficialCode(context.db, input.officialCodeScheme, input.officialCode);
-		if (sameCode) return { field: 'officialCode' as const, rows: [sameCode], blocking: true };
-	}
-	const sameName = (await repository.listOrganisationsByNormalizedName(context.db, input.countryCode, normalizeName(input.nameFr))).filter(
-		(row) => !(row.official_code && input.officialCode && row.official_code !== input.officialCode)
-	);
-	return sameName.length ? { field: 'nameFr' as const, rows: sameName, blocking: false } : null;
-}
-
 /** Creates an organisation and its membership of the group, or points to the one that exists. */
 export async function createOrganisationInGroup(
 	context: ServiceContext,
@@ -53,7 +37,7 @@ export async function createOrganisationInGroup(
 	if (denied) return denied;
 	if (!isCountryCode(input.countryCode)) return fail('UNKNOWN_COUNTRY', 'countryCode');
 
-	const duplicates = await findDuplicates(context, input);
+	const duplicates = await findDuplicateOrganisations(context.db, input);
 	if (duplicates && (duplicates.blocking || !input.createAnyway)) {
 		const memberships = await repository.listGroupMemberships(context.db, group.id);
 		return {

@@ -1,13 +1,6 @@
 import { z } from 'zod';
+import { optionalText } from './form-fields.schema';
 import { emailSchema, languageSchema } from '../auth/auth.schema';
-
-const optionalText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max, 'too_long')
-		.default('')
-		.transform((value) => (value === '' ? null : value));
 
 /** A real day written YYYY-MM-DD (2024-02-30 is not one, though Date.parse accepts it). */
 function isCalendarDay(value: string): boolean {
