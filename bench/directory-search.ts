@@ -58,7 +58,7 @@ async function fill(handle: DatabaseHandle): Promise<{ groupId: string }> {
 	const now = new Date().toISOString();
 	await repository.insertGroup(handle.db, {
 		id: groupId, slug: 'bench', country_code: 'KR', name_fr: 'Bench', name_ko: '벤치', name_en: 'Bench',
-		description_fr: '', description_ko: '', description_en: '', created_at: now
+		description_fr: '', description_ko: '', description_en: '', created_at: now, president_person_id: null
 	});
 	const organisationIds: string[] = [];
 	const chunk = 500;

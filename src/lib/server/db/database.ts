@@ -2,9 +2,12 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AuthTables } from '../auth/auth.table';
 import type { DirectoryTables } from '../directory/directory.table';
 import type { MailTables } from '../mail/mail.table';
+import type { PartnershipTables } from '../partnerships/partnership.table';
+import type { GoodPracticeTables } from '../practices/good-practice.table';
+import type { FileTables } from '../files/stored-file.table';
 
 /** Every table of Dari, as Kysely sees it. Columns are snake_case; rows never leave their domain. */
-export interface Database extends AuthTables, MailTables, DirectoryTables {}
+export interface Database extends AuthTables, MailTables, DirectoryTables, PartnershipTables, GoodPracticeTables, FileTables {}
 
 export type DatabaseDialect = 'sqlite' | 'postgres';
 

@@ -12,6 +12,8 @@ export interface CountryGroupTable {
 	description_ko: string;
 	description_en: string;
 	created_at: string;
+	/** The person who presides the group (issue 3 §1), from the directory. */
+	president_person_id: string | null;
 }
 
 export interface OrganisationTable {
@@ -98,7 +100,7 @@ export interface GroupRoleTable {
 /** Who changed what in the directory, when (issue 3 §11). */
 export interface ChangeLogTable {
 	id: string;
-	entity_type: 'organisation' | 'person';
+	entity_type: 'organisation' | 'person' | 'partnership' | 'good-practice' | 'group';
 	entity_id: string;
 	user_id: string | null;
 	at: string;

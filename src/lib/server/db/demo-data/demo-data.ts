@@ -142,7 +142,7 @@ async function insertDemoData(
 		};
 
 		for (const { key, ...group } of GROUPS) {
-			await directory.insertGroup(db, { id: idFor(`group:${key}`), slug: key, ...group, created_at: now });
+			await directory.insertGroup(db, { id: idFor(`group:${key}`), slug: key, ...group, created_at: now, president_person_id: null });
 		}
 		for (const { key, capacity, ...organisation } of ORGANISATIONS) {
 			await directory.insertOrganisation(db, {

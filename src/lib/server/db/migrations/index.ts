@@ -4,6 +4,7 @@ import * as themesAndOfficialCodes from './2026-11-28-0002-themes-and-official-c
 import * as changeLogAndPhones from './2026-11-28-0003-change-log-and-phones';
 import * as searchKeysMigration from './2026-11-28-0004-search-keys';
 import * as trigramSearch from './2026-11-28-0005-trigram-search';
+import * as partnershipsPracticesFiles from './2026-11-28-0006-partnerships-practices-files';
 
 /**
  * Migrations are listed in code rather than read from a folder, so that the built server, the CLI
@@ -14,7 +15,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-28-0002-themes-and-official-codes': themesAndOfficialCodes,
 	'2026-11-28-0003-change-log-and-phones': changeLogAndPhones,
 	'2026-11-28-0004-search-keys': searchKeysMigration,
-	'2026-11-28-0005-trigram-search': trigramSearch
+	'2026-11-28-0005-trigram-search': trigramSearch,
+	'2026-11-28-0006-partnerships-practices-files': partnershipsPracticesFiles
 };
 
 /** Every migration's name, in the order they apply. */
