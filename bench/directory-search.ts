@@ -1,6 +1,6 @@
 /**
- * Directory search at platform scale (issue 3 "Tests and benchmark"): 10,000 organisations and
- * 50,000 people in one group, on SQLite and (with BENCH_DATABASE_URL or TEST_DATABASE_URL) on
+ * Directory search at platform scale (issue 3 "Tests and benchmark"): 10,000 organisations,
+ * 50,000 people, 20,000 partnerships and 2,000 good practices in one group, on SQLite and (with BENCH_DATABASE_URL or TEST_DATABASE_URL) on
  * PostgreSQL. For each query: the time of searchDirectory (the service the page calls) against the
  * time of the bare SQL it issues, compiled by the same repository code and sent straight to the
  * driver, in the same run. Target: p95 under 20 ms.
@@ -17,14 +17,18 @@ import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../src/lib/server/db/connection';
 import { migrateToLatest } from '../src/lib/server/db/migrations/index';
 import * as repository from '../src/lib/server/directory/directory.repository';
+import * as searchRepository from '../src/lib/server/directory/search.repository';
 import { normalizeName } from '../src/lib/server/directory/name-normalization';
 import { searchDirectory } from '../src/lib/server/directory/search.service';
-import { isInitialConsonantQuery } from '../src/lib/server/directory/search-keys';
+import { isInitialConsonantQuery, searchKeys } from '../src/lib/server/directory/search-keys';
+import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../src/lib/server/partnerships/partnership.table';
 import type { Actor } from '../src/lib/server/auth/policy';
 import { systemClock } from '../src/lib/server/shared/clock';
 
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 10_000);
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 50_000);
+const PARTNERSHIPS = Number(process.env.BENCH_PARTNERSHIPS ?? 20_000);
+const PRACTICES = Number(process.env.BENCH_PRACTICES ?? 2_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 /** A deterministic generator, so every run searches the same directory. */
@@ -46,7 +50,7 @@ const KOREAN_SUFFIXES = ['구', '시', '군'];
 const GIVEN = ['Caroline', 'Virginie', 'Louise', 'Bertrand', 'Ulrike', 'Samira', 'François', 'Éric', 'Hélène', 'Jérôme', 'Joon Ho', 'Hyoung Jin', 'Jiae', 'Min-jun', 'Seo-yeon'];
 const FAMILY = ['MILLAN', 'ROUQUETTE', 'COULON', 'FORT', 'MARONNIE', 'SEDDIKI', 'COLLART', 'LEGALE', 'KIM', 'LEE', 'PARK', 'HONG', 'YANG', 'CHOI', 'JUNG', 'DUPONT', 'LEFÈVRE', 'GARNIER'];
 
-const QUERIES = ['saint martin', 'issy', 'moulineaux', 'rhone', 'ste', 'metropole', 'millan', 'kim hyoung', 'park', 'lefevre', '구로', '서초구', 'ㄱㄹ', 'ㅅㅊ', '양평', 'zzzz', 'a', 'val de', 'colmar sur mer', 'dupont caroline'];
+const QUERIES = ['saint martin', 'issy', 'moulineaux', 'rhone', 'ste', 'metropole', 'millan', 'kim hyoung', 'park', 'lefevre', '구로', '서초구', 'ㄱㄹ', 'ㅅㅊ', '양평', 'zzzz', 'a', 'val de', 'colmar sur mer', 'dupont caroline', 'compostage', 'campus numerique'];
 
 function percentile(sorted: number[], fraction: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
@@ -95,6 +99,38 @@ async function fill(handle: DatabaseHandle): Promise<{ groupId: string }> {
 		}
 		await handle.db.insertInto('person').values(rows).execute();
 	}
+	const koreanIds = organisationIds.filter((_, index) => index % 10 < 3);
+	const frenchIds = organisationIds.filter((_, index) => index % 10 >= 3);
+	const nameOf = new Map<string, string[]>();
+	for (const row of await handle.db.selectFrom('organisation').select(['id', 'name_fr', 'name_ko']).execute()) nameOf.set(row.id, [row.name_fr, row.name_ko ?? '']);
+	for (let start = 0; start < PARTNERSHIPS; start += chunk) {
+		const rows = [];
+		for (let index = start; index < Math.min(PARTNERSHIPS, start + chunk); index++) {
+			const french = pick(frenchIds);
+			const foreign = random() < 0.05 ? null : pick(koreanIds);
+			const region = foreign ? null : `${pick(KOREAN_STEMS)}도`;
+			const keys = searchKeys([...(nameOf.get(french) ?? []), ...(foreign ? (nameOf.get(foreign) ?? []) : []), region]);
+			rows.push({
+				id: `00000000-0000-4000-8004-${index.toString(16).padStart(12, '0')}`, group_id: groupId, french_organisation_id: french,
+				foreign_organisation_id: foreign, foreign_country_code: 'KR', foreign_region: region, kind: pick(PARTNERSHIP_KINDS), status: pick(PARTNERSHIP_STATUSES),
+				description_fr: '', description_ko: '', sources: '', verified: 1, created_at: now, updated_at: now, search_text: keys.text, search_initials: keys.initials
+			});
+		}
+		await handle.db.insertInto('partnership').values(rows).execute();
+	}
+	for (let start = 0; start < PRACTICES; start += chunk) {
+		const rows = [];
+		for (let index = start; index < Math.min(PRACTICES, start + chunk); index++) {
+			const title = `${pick(['Écoquartier', 'Campus numérique', 'Compostage', 'Centre de supervision', 'Mobilité douce'])} de ${pick(FRENCH_STEMS)} ${index}`;
+			const keys = searchKeys([title]);
+			rows.push({
+				id: `00000000-0000-4000-8005-${index.toString(16).padStart(12, '0')}`, group_id: groupId, country_code: random() < 0.3 ? 'KR' : 'FR',
+				title_fr: title, title_ko: '', title_en: '', summary_fr: '', summary_ko: '', summary_en: '', created_at: now, updated_at: now,
+				search_text: keys.text, search_initials: keys.initials
+			});
+		}
+		await handle.db.insertInto('good_practice').values(rows).execute();
+	}
 	// Statistics as a database in service has them (autovacuum on PostgreSQL, `PRAGMA optimize`
 	// on SQLite): without them PostgreSQL's planner guessed 36 memberships in a group of 10,000.
 	await sql`analyze`.execute(handle.db);
@@ -125,14 +161,14 @@ async function measure(label: string, handle: DatabaseHandle, rawRun: (sqlText: 
 			const { words, column } = bareQueries(query);
 			let bareTime = 0;
 			if (words.length > 0 && !result.value.tooShort) {
-				const organisations = compileOrganisations(handle, groupId, column, words);
-				const people = compilePeople(handle, groupId, column, words);
+				const compiled = compileAll(handle, groupId, column, words);
 				const bareStarted = performance.now();
-				await Promise.all([rawRun(organisations.sql, organisations.parameters), rawRun(people.sql, people.parameters)]);
+				await Promise.all(compiled.map((query) => rawRun(query.sql, query.parameters)));
 				bareTime = performance.now() - bareStarted;
 			}
 			if (round > 0) {
 				// Round 0 warms caches and JIT; it is not counted.
+				if (process.env.BENCH_VERBOSE) console.log(`${label}\t${query}\t${serviceTime.toFixed(1)} ms\t${bareTime.toFixed(1)} ms`);
 				service.push(serviceTime);
 				bare.push(bareTime);
 			}
@@ -153,6 +189,15 @@ function compileOrganisations(handle: DatabaseHandle, groupId: string, column: '
 }
 function compilePeople(handle: DatabaseHandle, groupId: string, column: 'search_text' | 'search_initials', words: string[]) {
 	return repository.searchGroupPeopleQuery(handle.db, groupId, column, words, 25).compile();
+}
+/** The four queries searchDirectory sends, in the same order. */
+function compileAll(handle: DatabaseHandle, groupId: string, column: 'search_text' | 'search_initials', words: string[]) {
+	return [
+		compileOrganisations(handle, groupId, column, words),
+		compilePeople(handle, groupId, column, words),
+		searchRepository.searchGroupPartnershipsQuery(handle.db, groupId, column, words, 25).compile(),
+		searchRepository.searchGroupPracticesQuery(handle.db, groupId, column, words, 25).compile()
+	];
 }
 
 const results = [];
@@ -203,7 +248,7 @@ try {
 	rmSync(directory, { recursive: true, force: true });
 }
 
-console.log(`\nDirectory search: ${ORGANISATIONS} organisations, ${PEOPLE} people, ${QUERIES.length} queries × ${ROUNDS} rounds\n`);
+console.log(`\nDirectory search: ${ORGANISATIONS} organisations, ${PEOPLE} people, ${PARTNERSHIPS} partnerships, ${PRACTICES} practices, ${QUERIES.length} queries × ${ROUNDS} rounds\n`);
 console.log('| database   | searchDirectory p50 | p95      | bare SQL p50 | p95      | target p95 |');
 console.log('|------------|---------------------|----------|--------------|----------|------------|');
 for (const result of results) {

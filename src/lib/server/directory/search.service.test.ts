@@ -67,6 +67,44 @@ describeEachDatabase('searching a group’s directory', (setup) => {
 		expect((await names('낭')).organisations).toEqual(['Nantes Métropole']);
 	});
 
+	it('finds partnerships by either side or the region, and practices by their titles', async () => {
+		const db = setup.context.db;
+		const group = await db.selectFrom('country_group').select('id').where('slug', '=', 'coree').executeTakeFirstOrThrow();
+		const issy = await db.selectFrom('organisation').select('id').where('name_fr', '=', 'Issy-les-Moulineaux').executeTakeFirstOrThrow();
+		const guro = await db.selectFrom('organisation').select('id').where('name_fr', '=', 'Guro-gu (Séoul)').executeTakeFirstOrThrow();
+		const now = new Date().toISOString();
+		const partnership = (id: string, foreign: string | null, region: string | null, names: (string | null)[]) => {
+			const keys = searchKeys(names);
+			return {
+				id, group_id: group.id, french_organisation_id: issy.id, foreign_organisation_id: foreign, foreign_country_code: 'KR', foreign_region: region,
+				kind: 'twinning' as const, status: 'active' as const, description_fr: '', description_ko: '', sources: '', verified: 1,
+				created_at: now, updated_at: now, search_text: keys.text, search_initials: keys.initials
+			};
+		};
+		await db.insertInto('partnership').values([
+			partnership('10000000-0000-4000-8000-000000000001', guro.id, null, ['Issy-les-Moulineaux', 'Guro-gu (Séoul)', '서울특별시 구로구']),
+			partnership('10000000-0000-4000-8000-000000000002', null, 'Gyeonggi-do', ['Issy-les-Moulineaux', 'Gyeonggi-do'])
+		]).execute();
+		const practiceKeys = searchKeys(['Méthodes coréennes de compostage', '한국의 퇴비화 방법']);
+		await db.insertInto('good_practice').values({
+			id: '10000000-0000-4000-8000-000000000003', group_id: group.id, country_code: 'KR', title_fr: 'Méthodes coréennes de compostage', title_ko: '한국의 퇴비화 방법', title_en: '',
+			summary_fr: '', summary_ko: '', summary_en: '', created_at: now, updated_at: now, search_text: practiceKeys.text, search_initials: practiceKeys.initials
+		}).execute();
+
+		const search = async (query: string) => {
+			const result = await searchDirectory(setup.context, member, 'coree', query);
+			if (!result.ok) throw new Error(result.reason);
+			return result.value;
+		};
+		expect((await search('issy guro')).partnerships.map((found) => found.foreignName?.fr)).toEqual(['Guro-gu (Séoul)']);
+		expect((await search('ㄱㄹ')).partnerships).toHaveLength(1);
+		const toIdentify = (await search('gyeonggi')).partnerships;
+		expect(toIdentify).toEqual([expect.objectContaining({ foreignName: null, foreignRegion: 'Gyeonggi-do', status: 'active', kind: 'twinning' })]);
+		expect((await search('compostage')).practices).toEqual([{ id: '10000000-0000-4000-8000-000000000003', countryCode: 'KR', title: { fr: 'Méthodes coréennes de compostage', ko: '한국의 퇴비화 방법', en: 'Méthodes coréennes de compostage' } }]);
+		expect((await search('퇴비')).practices).toHaveLength(1);
+		expect((await search('50%')).partnerships).toEqual([]);
+	});
+
 	it('searches only groups one may see', async () => {
 		expect(await searchDirectory(setup.context, member, 'japon', 'issy')).toEqual({ ok: false, reason: 'FORBIDDEN' });
 		expect(await searchDirectory(setup.context, anonymous, 'coree', 'issy')).toEqual({ ok: false, reason: 'UNAUTHENTICATED' });
