@@ -1,3 +1,5 @@
+import { titleOn } from './person-titles';
+
 /**
  * How a person's name is written. Korean custom puts the family name first ("KIM Hyoung Jin", as
  * in the reference minutes' participants list); French custom puts it last.
@@ -12,12 +14,7 @@ export function formatPersonName(person: {
 		: `${person.givenName} ${person.familyName}`;
 }
 
-/** The title a person held on a day (YYYY-MM-DD), the latest-starting one when several apply. */
-export function titleOnDay<T extends { validFrom: string | null; validTo: string | null }>(
-	titles: T[],
-	day: string
-): T | undefined {
-	return titles
-		.filter((title) => (title.validFrom ?? '0000-00-00') <= day && (title.validTo === null || day <= title.validTo))
-		.sort((a, b) => (b.validFrom ?? '').localeCompare(a.validFrom ?? ''))[0];
+/** The title a person held on a day (YYYY-MM-DD): see titleOn in person-titles.ts. */
+export function titleOnDay<T extends { validFrom: string | null; validTo: string | null }>(titles: T[], day: string): T | undefined {
+	return titleOn(titles, day);
 }
