@@ -162,6 +162,11 @@ export async function setGroupRole(db: Executor, userId: string, groupId: string
 		.execute();
 }
 
+/** Takes one role away from an account in a group (only that role: another one is left as it is). */
+export async function removeGroupRole(db: Executor, userId: string, groupId: string, role: GroupRole): Promise<void> {
+	await db.deleteFrom('group_role').where('user_id', '=', userId).where('group_id', '=', groupId).where('role', '=', role).execute();
+}
+
 export async function findOrganisationOfPerson(db: Executor, personId: string): Promise<string | null> {
 	const row = await db.selectFrom('person').select('organisation_id').where('id', '=', personId).executeTakeFirst();
 	return row?.organisation_id ?? null;

@@ -6,6 +6,8 @@ import { fail, ok, type Result } from '../shared/result';
 import * as repository from './directory.repository';
 import type { CountryGroupTable } from './directory.table';
 import { formatPersonName, titleOnDay } from './person-name';
+import { findPersonWithOrganisation, listTitlesOfPerson } from './person.repository';
+import { titleOn } from './person-titles';
 
 export interface CountryGroup {
 	id: string;
@@ -72,6 +74,30 @@ export interface GroupOverview {
 	/** What the filters can choose from: the kinds and regions present in the whole group. */
 	filterOptions: { kinds: string[]; regions: string[] };
 	viewerRole: ViewerRole;
+	/** Who presides the group (issue 3 §1), with the title they hold today. */
+	president: GroupPresident | null;
+}
+
+export interface GroupPresident {
+	personId: string;
+	organisationId: string | null;
+	displayName: string;
+	title: string | null;
+	organisationName: Record<Locale, string | null>;
+}
+
+/** The group's president as the group's page shows them, or null when none is named. */
+async function loadPresident(context: ServiceContext, personId: string | null, today: string): Promise<GroupPresident | null> {
+	const person = personId ? await findPersonWithOrganisation(context.db, personId) : undefined;
+	if (!person) return null;
+	const titles = (await listTitlesOfPerson(context.db, person.id)).map((title) => ({ ...title, validFrom: title.valid_from, validTo: title.valid_to }));
+	return {
+		personId: person.id,
+		organisationId: person.organisation_id,
+		displayName: formatPersonName({ givenName: person.given_name, familyName: person.family_name, nameOrder: person.name_order }),
+		title: titleOn(titles, today)?.title ?? null,
+		organisationName: { fr: person.organisation_name_fr, ko: person.organisation_name_ko, en: person.organisation_name_en }
+	};
 }
 
 export interface MemberFilters {
@@ -137,7 +163,8 @@ export async function getGroupOverview(
 				phone: person.phone
 			}))
 	}));
-	return ok({ group: rowToGroup(row), members, filterOptions, viewerRole: viewerRoleIn(actor, row.id) });
+	const president = await loadPresident(context, row.president_person_id, today);
+	return ok({ group: rowToGroup(row), members, filterOptions, viewerRole: viewerRoleIn(actor, row.id), president });
 }
 
 /** The group, for a page that changes it: coordinators of that group and administrators only. */

@@ -9,8 +9,10 @@ import type { ServiceContext } from '../../shared/context';
 import { hashPassword } from '../../auth/password';
 import { countUsers, insertUser, setGroupRole } from '../../auth/auth.repository';
 import * as directory from '../../directory/directory.repository';
+import { updateGroup } from '../../groups/group.repository';
 import { normalizeName } from '../../directory/name-normalization';
 import type { Language, OrganisationTable } from '../../directory/directory.table';
+import { insertDemoPartnerships } from './partnerships.demo';
 
 /** Shown at start-up and in the README: the demo is for trying Dari, never for a real deployment. */
 export const DEMO_PASSWORD = 'dari-demo-2026';
@@ -196,6 +198,8 @@ async function insertDemoData(
 				});
 			}
 		}
+		// The minutes name Caroline MILLAN "Présidente du groupe-pays Corée".
+		await updateGroup(db, idFor('group:coree'), { president_person_id: idFor('person:caroline-millan') });
 		for (const account of DEMO_ACCOUNTS) {
 			const person = PEOPLE.find((candidate) => candidate.key === account.person)!;
 			const userId = idFor(`account:${account.role}`);
@@ -212,6 +216,7 @@ async function insertDemoData(
 			});
 			if (account.role === 'coordinator') await setGroupRole(db, userId, idFor('group:coree'), 'coordinator');
 		}
+		await insertDemoPartnerships(db, { groupId: idFor('group:coree'), organisationIdByKey: (key) => idFor(`organisation:${key}`), idFor, now });
 		return { loaded: true };
 	});
 }
