@@ -240,7 +240,8 @@ try {
 		} finally {
 			await client.end();
 			await handle.close();
-			await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			if (process.env.BENCH_KEEP) console.log(`kept database ${name}`);
+			else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 			await admin.end();
 		}
 	}

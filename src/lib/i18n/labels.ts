@@ -80,7 +80,10 @@ export function organisationFieldLabel(field: string): string {
 		population: m.org_field_population,
 		address: m.org_field_address,
 		group: m.group_switcher_label,
-		capacity: m.org_field_capacity
+		capacity: m.org_field_capacity,
+		'membership.capacity': m.org_field_capacity,
+		'membership.since': m.membership_since,
+		'membership.status': m.membership_status
 	};
 	return labels[field]?.() ?? field;
 }

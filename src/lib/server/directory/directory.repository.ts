@@ -155,6 +155,39 @@ export async function listGroupIdsOfOrganisation(db: Executor, organisationId: s
 	return rows.map((row) => row.group_id);
 }
 
+/**
+ * Whether an organisation belongs to a group's directory: a membership (active or former), a side
+ * of one of the group's partnerships (Guro-gu for Issy's twinning), or one of the organisations of
+ * a good practice of the group.
+ */
+export async function isInGroupDirectory(db: Executor, organisationId: string, groupId: string): Promise<boolean> {
+	const row = await db
+		.selectNoFrom((eb) => [
+			eb
+				.or([
+					eb.exists(eb.selectFrom('group_membership').select(sql`1`.as('one')).where('organisation_id', '=', organisationId).where('group_id', '=', groupId)),
+					eb.exists(
+						eb
+							.selectFrom('partnership')
+							.select(sql`1`.as('one'))
+							.where('group_id', '=', groupId)
+							.where((inner) => inner.or([inner('french_organisation_id', '=', organisationId), inner('foreign_organisation_id', '=', organisationId)]))
+					),
+					eb.exists(
+						eb
+							.selectFrom('good_practice_organisation')
+							.innerJoin('good_practice', 'good_practice.id', 'good_practice_organisation.good_practice_id')
+							.select(sql`1`.as('one'))
+							.where('good_practice_organisation.organisation_id', '=', organisationId)
+							.where('good_practice.group_id', '=', groupId)
+					)
+				])
+				.as('visible')
+		])
+		.executeTakeFirstOrThrow();
+	return Boolean(row.visible);
+}
+
 /** Applies the changes; the search keys follow when a name changes (the whole row is read back). */
 export async function updateOrganisation(db: Executor, id: string, changes: Partial<Omit<NewOrganisation, 'id' | 'created_at'>>): Promise<void> {
 	await db.updateTable('organisation').set(changes).where('id', '=', id).execute();

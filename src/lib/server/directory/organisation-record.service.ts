@@ -103,15 +103,17 @@ function formValuesOf(row: OrganisationTable): Record<EditableField, string> {
 	) as Record<EditableField, string>;
 }
 
-/** The organisation, if it is in the group and the actor may see the group. */
+/** The organisation, if it is in the group's directory and the actor may see the group. */
 async function loadInGroup(context: ServiceContext, actor: Actor, groupSlug: string, organisationId: string) {
 	const group = await repository.findGroupBySlug(context.db, groupSlug);
 	if (!group) return fail('NOT_FOUND');
 	const denied = authorize(actor, 'group.view', group.id);
 	if (denied) return denied;
 	const row = isId(organisationId) ? await repository.findOrganisationById(context.db, organisationId) : undefined;
-	const groupIds = row ? await repository.listGroupIdsOfOrganisation(context.db, row.id) : [];
-	if (!row || !groupIds.includes(group.id)) return fail('NOT_FOUND');
+	if (!row || !(await repository.isInGroupDirectory(context.db, row.id, group.id))) return fail('NOT_FOUND');
+	// The groups whose coordinators may edit it: those it is an active member of, and this one,
+	// whose directory holds it (a former member, a partnership's foreign side).
+	const groupIds = [...new Set([...(await repository.listGroupIdsOfOrganisation(context.db, row.id)), group.id])];
 	return ok({ group, row, groupIds });
 }
 

@@ -4,14 +4,25 @@ import { localizedPath } from '$lib/i18n/locale';
 import { addPerson, getOrganisationRecord, updateOrganisation } from '$lib/server/directory/organisation-record.service';
 import { organisationInputSchema } from '$lib/server/directory/organisation.schema';
 import { personInputSchema } from '$lib/server/directory/person.schema';
+import { getMembership, updateMembership } from '$lib/server/directory/membership.service';
+import { membershipInputSchema } from '$lib/server/directory/membership.schema';
 import { parseForm, type FieldErrors } from '$lib/server/http/form';
 import { refuse, unwrap } from '$lib/server/http/outcome';
 
 export const load: PageServerLoad = async (event) => ({
-	record: unwrap(event, await getOrganisationRecord(event.locals.context, event.locals.actor, event.params.slug, event.params.id))
+	record: unwrap(event, await getOrganisationRecord(event.locals.context, event.locals.actor, event.params.slug, event.params.id)),
+	membership: unwrap(event, await getMembership(event.locals.context, event.locals.actor, event.params.slug, event.params.id))
 });
 
 export const actions: Actions = {
+	membership: async (event) => {
+		const { locals, params, request } = event;
+		const form = await parseForm(request, membershipInputSchema);
+		if (!form.ok) return fail(400, { action: 'membership', values: form.values, errors: form.errors, duplicates: null });
+		const result = await updateMembership(locals.context, locals.actor, params.slug, params.id, form.data);
+		if (!result.ok) refuse(event, result.reason);
+		redirect(303, `${localizedPath(locals.locale, `/groups/${params.slug}/organisations/${params.id}`)}?membership=saved#membership-heading`);
+	},
 	update: async (event) => {
 		const { locals, params, request } = event;
 		const form = await parseForm(request, organisationInputSchema);
