@@ -89,6 +89,37 @@ export function authorizeOrganisationEdit(actor: Actor, organisation: { id: stri
 	return { ok: false, reason: actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' };
 }
 
+/**
+ * Who may add a good practice to a group's library (issue 3 §6): administrators and the group's
+ * coordinators; its members too, for their own organisation (the service names it on the practice).
+ * Partners read only.
+ */
+export function canCreatePractice(actor: Actor, groupId: string): boolean {
+	if (actor.kind === 'anonymous') return false;
+	if (actor.isAdministrator || actor.groupRoles[groupId] === 'coordinator') return true;
+	return actor.groupRoles[groupId] === 'member' && !!actor.organisationId;
+}
+
+/**
+ * Who may change a good practice, its links and photos: administrators and the group's
+ * coordinators; members whose organisation is among the practice's organisations.
+ */
+export function canEditPractice(actor: Actor, practice: { groupId: string; organisationIds: readonly string[] }): boolean {
+	if (actor.kind === 'anonymous') return false;
+	if (actor.isAdministrator || actor.groupRoles[practice.groupId] === 'coordinator') return true;
+	return actor.groupRoles[practice.groupId] === 'member' && !!actor.organisationId && practice.organisationIds.includes(actor.organisationId);
+}
+
+export function authorizePracticeCreation(actor: Actor, groupId: string): Denial | null {
+	if (canCreatePractice(actor, groupId)) return null;
+	return { ok: false, reason: actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' };
+}
+
+export function authorizePracticeEdit(actor: Actor, practice: { groupId: string; organisationIds: readonly string[] }): Denial | null {
+	if (canEditPractice(actor, practice)) return null;
+	return { ok: false, reason: actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' };
+}
+
 /** Strongest first: when an account has several roles in a group, the strongest counts. */
 const ROLE_STRENGTH: Record<GroupRole, number> = { coordinator: 3, partner: 2, member: 1 };
 

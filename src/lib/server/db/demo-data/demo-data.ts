@@ -13,6 +13,7 @@ import { updateGroup } from '../../groups/group.repository';
 import { normalizeName } from '../../directory/name-normalization';
 import type { Language, OrganisationTable } from '../../directory/directory.table';
 import { insertDemoPartnerships } from './partnerships.demo';
+import { insertDemoPractices } from './practices.demo';
 
 /** Shown at start-up and in the README: the demo is for trying Dari, never for a real deployment. */
 export const DEMO_PASSWORD = 'dari-demo-2026';
@@ -217,6 +218,7 @@ async function insertDemoData(
 			if (account.role === 'coordinator') await setGroupRole(db, userId, idFor('group:coree'), 'coordinator');
 		}
 		await insertDemoPartnerships(db, { groupId: idFor('group:coree'), organisationIdByKey: (key) => idFor(`organisation:${key}`), idFor, now });
+		await insertDemoPractices(db, { groupId: idFor('group:coree'), idFor, now });
 		return { loaded: true };
 	});
 }
