@@ -41,6 +41,24 @@ export function errorMessage(code: string | undefined): string | undefined {
 			return m.error_date_before_start();
 		case 'invalid_phone':
 			return m.error_invalid_phone();
+		case 'invalid_slug':
+			return m.admin_group_error_invalid_slug();
+		case 'slug_taken':
+			return m.admin_group_error_slug_taken();
+		case 'unknown_account':
+			return m.admin_group_error_unknown_account();
+		case 'email_used':
+			return m.title_error_email_used();
+		case 'invalid_partial_date':
+			return m.partnership_error_invalid_partial_date();
+		case 'not_your_organisation':
+			return m.partnership_error_not_your_organisation();
+		case 'file_required':
+			return m.file_error_required();
+		case 'file_too_large':
+			return m.file_error_too_large();
+		case 'file_type':
+			return m.file_error_type();
 		default:
 			return m.error_invalid_choice();
 	}

@@ -88,6 +88,11 @@ export async function listGroupsToAdminister(context: ServiceContext, actor: Act
 	);
 }
 
+/** Whether the actor may open the page that creates a group (administrators only). */
+export function checkGroupCreation(actor: Actor): Result<null> {
+	return authorize(actor, 'platform.administer') ?? ok(null);
+}
+
 /** The slug is free (or is this group's own), and the country is one ISO 3166-1 knows. */
 async function checkGroupInput(context: ServiceContext, input: GroupInput, groupId: string | null) {
 	if (!isCountryCode(input.countryCode)) return fail('UNKNOWN_COUNTRY' as const, 'countryCode');

@@ -48,5 +48,7 @@ const KNOWN_CODES = new Set([
 	'invalid_number',
 	'invalid_date',
 	'date_before_start',
-	'invalid_phone'
+	'invalid_phone',
+	'invalid_partial_date',
+	'invalid_slug'
 ]);
