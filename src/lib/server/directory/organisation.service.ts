@@ -11,6 +11,7 @@ import { normalizeName } from './name-normalization';
 import { recordChange } from './change-log';
 import { findDuplicateOrganisations } from './organisation-duplicates';
 import type { OrganisationInput } from './organisation.schema';
+import { placeOfOfficialCode } from '../map/places';
 
 export interface ExistingOrganisation {
 	id: string;
@@ -54,6 +55,8 @@ export async function createOrganisationInGroup(
 	}
 
 	const now = context.clock();
+	// An authority picked from the official lists gets its point on the map from its code.
+	const place = input.officialCodeScheme && input.officialCode ? placeOfOfficialCode(input.officialCodeScheme, input.officialCode) : null;
 	const row: NewOrganisation = {
 		id: newId(),
 		kind: input.kind,
@@ -71,8 +74,8 @@ export async function createOrganisationInGroup(
 		region_name: input.regionName,
 		population: input.population,
 		address: input.address,
-		latitude: null,
-		longitude: null
+		latitude: place?.latitude ?? null,
+		longitude: place?.longitude ?? null
 	};
 	try {
 		await context.db.transaction().execute(async (transaction) => {

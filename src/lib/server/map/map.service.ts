@@ -22,7 +22,7 @@ export interface MapPoint {
 
 export interface MapOrganisation {
 	id: string;
-	name: Record<Locale, string | null>;
+	name: { fr: string; ko: string | null; en: string | null };
 	kind: string;
 	countryCode: string;
 	relation: MapRelation;

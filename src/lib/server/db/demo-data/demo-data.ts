@@ -14,6 +14,7 @@ import { normalizeName } from '../../directory/name-normalization';
 import type { Language, OrganisationTable } from '../../directory/directory.table';
 import { insertDemoPartnerships } from './partnerships.demo';
 import { insertDemoPractices } from './practices.demo';
+import { placeDemoOrganisations } from '../../map/demo-places';
 
 /** Shown at start-up and in the README: the demo is for trying Dari, never for a real deployment. */
 export const DEMO_PASSWORD = 'dari-demo-2026';
@@ -219,6 +220,8 @@ async function insertDemoData(
 		}
 		await insertDemoPartnerships(db, { groupId: idFor('group:coree'), organisationIdByKey: (key) => idFor(`organisation:${key}`), idFor, now });
 		await insertDemoPractices(db, { groupId: idFor('group:coree'), idFor, now });
+		// Last: the partnerships above bring in Korean organisations that need a point too.
+		await placeDemoOrganisations(db);
 		return { loaded: true };
 	});
 }
