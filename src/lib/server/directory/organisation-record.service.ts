@@ -15,7 +15,9 @@ import type { NewOrganisation, OrganisationTable } from './directory.table';
 import { normalizeName } from './name-normalization';
 import { findDuplicateOrganisations } from './organisation-duplicates';
 import type { OrganisationInput } from './organisation.schema';
-import { formatPersonName, titleOnDay } from './person-name';
+import { formatPersonName } from './person-name';
+import { orderTitlesOn, titleOn } from './person-titles';
+import type { TitleOfPerson } from './person.service';
 import type { PersonInput } from './person.schema';
 
 /** The fields of an organisation people edit, as the form names them. */
@@ -58,7 +60,8 @@ export interface PersonOfOrganisation {
 	phone: string | null;
 	publicListingConsent: boolean;
 	currentTitle: string | null;
-	titles: { title: string; validFrom: string | null; validTo: string | null }[];
+	/** Today's title first, then other valid ones, those to come, past ones (person-titles.ts). */
+	titles: TitleOfPerson[];
 }
 
 export interface HistoryEntry {
@@ -68,6 +71,8 @@ export interface HistoryEntry {
 	action: 'create' | 'update';
 	by: string | null;
 	changes: Record<string, unknown>;
+	/** For a person's entry: the person's name, so that the history says whose record changed. */
+	subject?: string | null;
 }
 
 export interface OrganisationRecord {
@@ -133,22 +138,27 @@ export async function getOrganisationRecord(
 		...(await repository.listChangeLog(context.db, 'organisation', [row.id])),
 		...(await repository.listChangeLog(context.db, 'person', people.map((person) => person.id)))
 	].sort((a, b) => b.at.localeCompare(a.at));
+	const personNames = new Map(
+		people.map((person) => [person.id, formatPersonName({ givenName: person.given_name, familyName: person.family_name, nameOrder: person.name_order })])
+	);
 	return ok({
 		group: { slug: group.slug, name: { fr: group.name_fr, ko: group.name_ko, en: group.name_en } },
 		organisation: rowToDetails(row),
 		formValues: formValuesOf(row),
 		people: people.map((person) => {
-			const own = titles
-				.filter((title) => title.person_id === person.id)
-				.map((title) => ({ title: title.title, validFrom: title.valid_from, validTo: title.valid_to }))
-				.sort((a, b) => (b.validFrom ?? '').localeCompare(a.validFrom ?? ''));
+			const own = orderTitlesOn(
+				titles
+					.filter((title) => title.person_id === person.id)
+					.map((title) => ({ id: title.id, title: title.title, language: title.language, validFrom: title.valid_from, validTo: title.valid_to })),
+				today
+			);
 			return {
 				id: person.id,
 				displayName: formatPersonName({ givenName: person.given_name, familyName: person.family_name, nameOrder: person.name_order }),
 				email: person.email,
 				phone: person.phone,
 				publicListingConsent: Boolean(person.public_listing_consent),
-				currentTitle: titleOnDay(own, today)?.title ?? null,
+				currentTitle: titleOn(own, today)?.title ?? null,
 				titles: own
 			};
 		}),
@@ -158,7 +168,8 @@ export async function getOrganisationRecord(
 			at: entry.at,
 			action: entry.action,
 			by: entry.user_name || entry.user_email || null,
-			changes: JSON.parse(entry.changes) as Record<string, unknown>
+			changes: JSON.parse(entry.changes) as Record<string, unknown>,
+			subject: entry.entity_type === 'person' ? (personNames.get(entry.entity_id) ?? null) : null
 		})),
 		canEdit: canEditOrganisation(actor, { id: row.id, groupIds })
 	});

@@ -9,38 +9,43 @@ function isCalendarDay(value: string): boolean {
 	return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
 
-const optionalDate = z
+export const optionalDate = z
 	.string()
 	.trim()
 	.default('')
 	.refine((value) => value === '' || isCalendarDay(value), 'invalid_date')
 	.transform((value) => (value === '' ? null : value));
 
+/** Who a person is and how to reach them: the fields of adding and of editing a person. */
+export const personDetailsFields = {
+	/** 100 characters each: far beyond any name of the reference minutes. */
+	givenName: z.string().trim().min(1, 'required').max(100, 'too_long'),
+	familyName: z.string().trim().min(1, 'required').max(100, 'too_long'),
+	nameOrder: z.enum(['given-first', 'family-first'], { message: 'invalid_choice' }).default('given-first'),
+	email: z
+		.string()
+		.trim()
+		.default('')
+		.transform((value, context) => {
+			if (value === '') return null;
+			const parsed = emailSchema.safeParse(value);
+			if (parsed.success) return parsed.data;
+			context.addIssue({ code: 'custom', message: parsed.error.issues[0]?.message ?? 'invalid_email' });
+			return z.NEVER;
+		}),
+	/** Digits, spaces and + ( ) - . only: a number to dial, in any country's writing. */
+	phone: optionalText(40).refine((value) => value === null || /^[+\d][\d\s().-]{3,}$/.test(value), 'invalid_phone'),
+	preferredLanguage: languageSchema.default('fr'),
+	publicListingConsent: z
+		.string()
+		.optional()
+		.transform((value) => value === 'on' || value === 'true')
+};
+
 /** A person of an organisation, with the title they hold and from/to when (issue 3 §3). */
 export const personInputSchema = z
 	.object({
-		/** 100 characters each: far beyond any name of the reference minutes. */
-		givenName: z.string().trim().min(1, 'required').max(100, 'too_long'),
-		familyName: z.string().trim().min(1, 'required').max(100, 'too_long'),
-		nameOrder: z.enum(['given-first', 'family-first'], { message: 'invalid_choice' }).default('given-first'),
-		email: z
-			.string()
-			.trim()
-			.default('')
-			.transform((value, context) => {
-				if (value === '') return null;
-				const parsed = emailSchema.safeParse(value);
-				if (parsed.success) return parsed.data;
-				context.addIssue({ code: 'custom', message: parsed.error.issues[0]?.message ?? 'invalid_email' });
-				return z.NEVER;
-			}),
-		/** Digits, spaces and + ( ) - . only: a number to dial, in any country's writing. */
-		phone: optionalText(40).refine((value) => value === null || /^[+\d][\d\s().-]{3,}$/.test(value), 'invalid_phone'),
-		preferredLanguage: languageSchema.default('fr'),
-		publicListingConsent: z
-			.string()
-			.optional()
-			.transform((value) => value === 'on' || value === 'true'),
+		...personDetailsFields,
 		/** 300 characters: the longest title of the reference minutes has 170. */
 		title: optionalText(300),
 		titleValidFrom: optionalDate,
