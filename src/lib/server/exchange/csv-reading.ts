@@ -94,7 +94,7 @@ export function readCsvTable(source: string): CsvTable {
 			skip_empty_lines: true,
 			// Cells are trimmed by the schemas, where a space matters or not; a quoted field keeps its spaces here.
 			trim: false
-		}) as { record: string[]; info: { lines: number } }[];
+		}) as unknown as { record: string[]; info: { lines: number } }[];
 	} catch (error) {
 		const line = Number((error as { lines?: number }).lines);
 		return { ok: false, reason: 'MALFORMED_CSV', line: Number.isFinite(line) && line > 0 ? line : 1 };

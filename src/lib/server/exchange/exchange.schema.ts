@@ -36,7 +36,7 @@ export const importConfirmSchema = z.object({
 	fileName: z.string().max(255, 'too_long').default(''),
 	content: z
 		.string()
-		.max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'file_too_large')
+		.max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'too_long')
 		.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'invalid_choice')
 });
 

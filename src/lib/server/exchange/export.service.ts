@@ -3,13 +3,14 @@
  * each as CSV or XLSX, for everyone who may read the group. Columns are documented in
  * exchange.schema.ts and on the exchange page; the organisations and people files import back.
  */
-import { authorize, type Actor } from '../auth/policy';
+import type { Locale } from '../../paraglide/runtime.js';
+import { authorize, can, type Actor } from '../auth/policy';
 import * as directory from '../directory/directory.repository';
 import { titleOnDay } from '../directory/person-name';
 import type { ServiceContext } from '../shared/context';
 import { fail, ok, type Result } from '../shared/result';
 import * as repository from './exchange.repository';
-import type { ExportFormat, ExportList } from './exchange.schema';
+import { ORGANISATION_COLUMNS, PERSON_COLUMNS, type ExportFormat, type ExportList } from './exchange.schema';
 import { writeCsv, writeXlsx, type SheetColumn } from './spreadsheet-writing';
 
 export interface ExportFile {
@@ -203,4 +204,32 @@ export async function exportGroupList(
 		body = await write(format, list, PRACTICE_SHEET, rows);
 	}
 	return ok({ fileName: `dari-${group.slug}-${list}-${today}.${format}`, contentType: CONTENT_TYPES[format], body });
+}
+
+export interface ExchangePage {
+	group: { slug: string; name: Record<Locale, string> };
+	/** Coordinators of the group and administrators import; every reader of the group exports. */
+	canImport: boolean;
+	exportColumns: Record<ExportList, string[]>;
+	importColumns: {
+		organisations: { required: string[]; optional: string[]; ignored: string[] };
+		people: { required: string[]; organisation: string[]; optional: string[] };
+	};
+}
+
+/** The import and export page of a group: what the actor may do there, and the documented columns. */
+export async function getExchangePage(context: ServiceContext, actor: Actor, groupSlug: string): Promise<Result<ExchangePage, 'NOT_FOUND'>> {
+	const group = await directory.findGroupBySlug(context.db, groupSlug);
+	if (!group) return fail('NOT_FOUND');
+	const denied = authorize(actor, 'group.view', group.id);
+	if (denied) return denied;
+	return ok({
+		group: { slug: group.slug, name: { fr: group.name_fr, ko: group.name_ko, en: group.name_en } },
+		canImport: can(actor, 'group.manage', group.id),
+		exportColumns: EXPORT_COLUMNS,
+		importColumns: {
+			organisations: { required: [...ORGANISATION_COLUMNS.required], optional: [...ORGANISATION_COLUMNS.optional], ignored: [...ORGANISATION_COLUMNS.ignored] },
+			people: { required: [...PERSON_COLUMNS.required], organisation: [...PERSON_COLUMNS.organisation], optional: [...PERSON_COLUMNS.optional] }
+		}
+	});
 }

@@ -135,7 +135,7 @@ function readSheet(file: ImportFile): { ok: true; value: Sheet } | FileRefusal {
 	const columns = table.header.map((cell) => cell.trim().toLowerCase());
 	const named = columns.filter((column) => column !== '');
 	const known = knownColumns(file.kind);
-	const missing = known.required.filter((column) => !named.includes(column));
+	const missing: string[] = known.required.filter((column) => !named.includes(column));
 	if (known.organisation.length && !known.organisation.some((column) => named.includes(column))) missing.push(known.organisation.join(' / '));
 	const unknown = [...new Set(named.filter((column) => !known.all.has(column)))];
 	const repeated = [...new Set(named.filter((column, index) => named.indexOf(column) !== index))];
