@@ -207,6 +207,8 @@ export interface PartnershipRecord {
 	documents: PartnershipDocument[];
 	history: PartnershipHistoryEntry[];
 	canEdit: boolean;
+	/** Every theme's label, to name the partnership's themes and those in its history. */
+	themeLabels: Record<string, Record<Locale, string>>;
 	/** The edit form's values, as text. */
 	formValues: Record<string, string>;
 }
@@ -232,6 +234,7 @@ export async function getPartnership(context: ServiceContext, actor: Actor, grou
 	const events = await repository.listStatusEvents(context.db, row.id);
 	const documents = await files.listStoredFiles(context.db, { type: 'partnership', id: row.id });
 	const history = await directory.listChangeLog(context.db, 'partnership', [row.id]);
+	const themes = await directory.listThemes(context.db);
 	return ok({
 		group: groupRef(group),
 		partnership: {
@@ -259,6 +262,7 @@ export async function getPartnership(context: ServiceContext, actor: Actor, grou
 			changes: JSON.parse(entry.changes) as Record<string, unknown>
 		})),
 		canEdit: editableBy(actor, row),
+		themeLabels: Object.fromEntries(themes.map((theme) => [theme.key, { fr: theme.label_fr, ko: theme.label_ko, en: theme.label_en }])),
 		formValues: {
 			frenchOrganisationId: row.french_organisation_id,
 			foreignMode: row.foreign_organisation_id ? 'directory' : 'unidentified',

@@ -8,10 +8,12 @@ import { getMembership, updateMembership } from '$lib/server/directory/membershi
 import { membershipInputSchema } from '$lib/server/directory/membership.schema';
 import { parseForm, type FieldErrors } from '$lib/server/http/form';
 import { refuse, unwrap } from '$lib/server/http/outcome';
+import { listOrganisationPartnerships } from '$lib/server/partnerships/partnership.service';
 
 export const load: PageServerLoad = async (event) => ({
 	record: unwrap(event, await getOrganisationRecord(event.locals.context, event.locals.actor, event.params.slug, event.params.id)),
-	membership: unwrap(event, await getMembership(event.locals.context, event.locals.actor, event.params.slug, event.params.id))
+	membership: unwrap(event, await getMembership(event.locals.context, event.locals.actor, event.params.slug, event.params.id)),
+	partnerships: unwrap(event, await listOrganisationPartnerships(event.locals.context, event.locals.actor, event.params.slug, event.params.id))
 });
 
 export const actions: Actions = {
