@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAP_HEIGHT, MAP_WIDTH, PANELS, mapOutlines, partnershipCurve, projectPoint } from './map-projection';
+import { MAP_HEIGHT, MAP_WIDTH, PANELS, mapOutlines, partnershipCurve, projectPlace, projectPoint } from './map-projection';
 import { spreadCrowdedPoints } from './map.service';
 
 const inside = (point: { x: number; y: number } | null, box: [[number, number], [number, number]]) =>
@@ -25,6 +25,13 @@ describe('the two panels', () => {
 		expect(projectPoint('FR', 4.938, -52.326)).toBeNull(); // Guyane
 		expect(projectPoint('KR', 35.68, 139.69)).toBeNull(); // Tokyo
 		expect(projectPoint('JP', 35.68, 139.69)).toBeNull();
+		expect(projectPlace(35.68, 139.69)).toBeNull();
+	});
+
+	it('chooses the panel by where the place is, not by the organisation’s country', () => {
+		expect(projectPlace(48.857, 2.352)).toEqual(projectPoint('FR', 48.857, 2.352));
+		expect(projectPlace(37.566, 126.978)).toEqual(projectPoint('KR', 37.566, 126.978));
+		expect(projectPlace(-20.882, 55.45)).toBeNull();
 	});
 
 	it('draws only metropolitan France: its outline stays inside its panel, and both outlines are small', () => {

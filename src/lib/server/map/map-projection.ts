@@ -132,6 +132,26 @@ export function projectPoint(country: string, latitude: number, longitude: numbe
 	return { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 };
 }
 
+/** What each panel covers (longitude, latitude): metropolitan France with Corsica; South Korea with Jeju and Ulleung. */
+const PANEL_AREAS: Record<PanelCountry, typeof METROPOLITAN_FRANCE> = {
+	FR: METROPOLITAN_FRANCE,
+	KR: { west: 124, east: 132, south: 32.5, north: 39 }
+};
+
+/**
+ * The SVG point of a place in whichever panel shows it, whatever the organisation's country:
+ * GAROK's Paris office is a Korean body in France. Null outside both panels.
+ */
+export function projectPlace(latitude: number, longitude: number): { x: number; y: number } | null {
+	for (const country of ['FR', 'KR'] as const) {
+		const area = PANEL_AREAS[country];
+		if (longitude >= area.west && longitude <= area.east && latitude >= area.south && latitude <= area.north) {
+			return projectPoint(country, latitude, longitude);
+		}
+	}
+	return null;
+}
+
 /**
  * A curve from a French point to a Korean one, arching above both so that lines from one city
  * fan out instead of lying on each other: `rank` (0, 1, 2…) raises the arch a little each time.

@@ -48,6 +48,9 @@ describeEachDatabase('the group map', (setup) => {
 		// The partners without an official code are placed by their known address.
 		expect(byName(map, 'Cités Unies France')).toMatchObject({ relation: 'partner', approximate: false });
 		expect(inPanel(byName(map, 'Cités Unies France').point, 'FR')).toBe(true);
+		// GAROK France is a Korean body with a Paris office: drawn in France.
+		expect(inPanel(byName(map, 'GAROK France (Centre coréen des collectivités locales)').point, 'FR')).toBe(true);
+		expect(map.organisations.filter((organisation) => !organisation.point)).toEqual([]);
 		const stored = await setup.context.db.selectFrom('organisation').select(['latitude']).where('name_fr', '=', 'Issy-les-Moulineaux').executeTakeFirstOrThrow();
 		expect(Number(stored.latitude)).toBe(48.824);
 	});

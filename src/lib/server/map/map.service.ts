@@ -8,7 +8,7 @@ import { authorize, type Actor } from '../auth/policy';
 import { PARTNERSHIP_STATUSES, type PartnershipKind, type PartnershipStatus } from '../partnerships/partnership.table';
 import type { ServiceContext } from '../shared/context';
 import { fail, ok, type Result } from '../shared/result';
-import { MAP_HEIGHT, MAP_WIDTH, mapOutlines, partnershipCurve, projectPoint } from './map-projection';
+import { MAP_HEIGHT, MAP_WIDTH, mapOutlines, partnershipCurve, projectPlace, projectPoint } from './map-projection';
 import * as repository from './map.repository';
 import { placeOfKoreanRegion, placeOfOrganisation } from './places';
 
@@ -140,7 +140,7 @@ export async function getGroupMap(context: ServiceContext, actor: Actor, groupSl
 		...parties.sort((a, b) => a.name_fr.localeCompare(b.name_fr, 'fr')).map((row) => ({ row, relation: 'party' as const }))
 	];
 	const located = rows.map(({ row }) => locate(row));
-	const projected = located.map((place, index) => (place ? projectPoint(rows[index].row.country_code, place.latitude, place.longitude) : null));
+	const projected = located.map((place) => (place ? projectPlace(place.latitude, place.longitude) : null));
 	const drawnIndexes = projected.flatMap((point, index) => (point ? [index] : []));
 	const spread = spreadCrowdedPoints(drawnIndexes.map((index) => projected[index]!));
 	const points = new Map(drawnIndexes.map((index, position) => [rows[index].row.id, spread[position]]));

@@ -136,10 +136,11 @@ export function placeOfOfficialCode(scheme: string, code: string): Place | null 
 			return seat ? placeOfCommune(seat) : null;
 		}
 		case 'siren': {
-			const authority = findFrenchAuthorityByCode(code);
-			if (authority?.kind === 'commune' && authority.inseeCode) return placeOfCommune(authority.inseeCode);
+			// EPCI first: their list is much smaller to load than the index of every authority.
 			const commune = largestCommune(code);
-			return commune ? placeOfCommune(commune, true) : null;
+			if (commune) return placeOfCommune(commune, true);
+			const authority = findFrenchAuthorityByCode(code);
+			return authority?.kind === 'commune' && authority.inseeCode ? placeOfCommune(authority.inseeCode) : null;
 		}
 		default:
 			return null;
