@@ -91,6 +91,8 @@ export function readCsvTable(source: string): CsvTable {
 			bom: true,
 			info: true,
 			relax_column_count: true,
+			// A quote inside an unquoted cell (12" screen, =HYPERLINK("…")) is kept as written.
+			relax_quotes: true,
 			skip_empty_lines: true,
 			// Cells are trimmed by the schemas, where a space matters or not; a quoted field keeps its spaces here.
 			trim: false
