@@ -11,7 +11,7 @@ import { fail, ok, type Result } from '../shared/result';
 import { isCountryCode } from './country';
 import * as repository from './directory.repository';
 import { recordChange } from './change-log';
-import type { NewOrganisation, OrganisationTable } from './directory.table';
+import type { ChangeLogTable, NewOrganisation, OrganisationTable } from './directory.table';
 import { normalizeName } from './name-normalization';
 import { findDuplicateOrganisations } from './organisation-duplicates';
 import type { OrganisationInput } from './organisation.schema';
@@ -66,7 +66,7 @@ export interface PersonOfOrganisation {
 
 export interface HistoryEntry {
 	id: string;
-	entityType: 'organisation' | 'person';
+	entityType: ChangeLogTable['entity_type'];
 	at: string;
 	action: 'create' | 'update';
 	by: string | null;

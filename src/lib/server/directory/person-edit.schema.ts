@@ -7,21 +7,27 @@ import { optionalDate, personDetailsFields } from './person.schema';
 export const personDetailsSchema = z.object(personDetailsFields);
 export type PersonDetailsInput = z.output<typeof personDetailsSchema>;
 
-/** One title and the days it is held, both ends included; either end may be unknown. */
-export const personTitleSchema = z
-	.object({
-		/** 300 characters: the longest title of the reference minutes has 170. */
-		title: z.string().trim().min(1, 'required').max(300, 'too_long'),
-		language: languageSchema.default('fr'),
-		validFrom: optionalDate,
-		validTo: optionalDate
-	})
-	.superRefine((value, context) => {
-		if (value.validFrom && value.validTo && value.validTo < value.validFrom) {
-			context.addIssue({ code: 'custom', path: ['validTo'], message: 'date_before_start' });
-		}
-	});
+const titleFields = {
+	/** 300 characters: the longest title of the reference minutes has 170. */
+	title: z.string().trim().min(1, 'required').max(300, 'too_long'),
+	language: languageSchema.default('fr'),
+	validFrom: optionalDate,
+	validTo: optionalDate
+};
+
+/** A title is held from a day to a day, both included: the end cannot come before the start. */
+function checkDateOrder(value: { validFrom: string | null; validTo: string | null }, context: z.RefinementCtx) {
+	if (value.validFrom && value.validTo && value.validTo < value.validFrom) {
+		context.addIssue({ code: 'custom', path: ['validTo'], message: 'date_before_start' });
+	}
+}
+
+/** One title and the days it is held; either end may be unknown. */
+export const personTitleSchema = z.object(titleFields).superRefine(checkDateOrder);
 export type PersonTitleInput = z.output<typeof personTitleSchema>;
 
-/** Which title an edit or a removal is about. */
+/** The same, for a title that exists: which one it is. */
+export const personTitleEditSchema = z.object({ titleId: z.string().trim().min(1, 'required'), ...titleFields }).superRefine(checkDateOrder);
+
+/** Which title a removal is about. */
 export const titleReferenceSchema = z.object({ titleId: z.string().trim().min(1, 'required') });
