@@ -52,6 +52,9 @@ const PAGES: { name: string; path: string; heading: (locale: Locale) => string; 
 	{ name: 'admin', path: '/admin', heading: (locale) => message(locale, 'admin_title'), as: 'administrator' },
 	{ name: 'mailbox', path: '/admin/mailbox', heading: (locale) => message(locale, 'mailbox_title'), as: 'administrator' },
 	{ name: 'organisation record', path: '/groups/coree/organisations/00000000-0000-4000-8000-00000000000f', heading: (locale) => (locale === 'ko' ? '이시레물리노' : 'Issy-les-Moulineaux'), as: 'administrator' },
+	{ name: 'partnerships', path: '/groups/coree/partnerships', heading: (locale) => message(locale, 'partnership_list_title'), as: 'administrator' },
+	{ name: 'partnership record', path: '/groups/coree/partnerships/00000000-0000-4000-9000-000000000001', heading: (locale) => (locale === 'ko' ? '이시레물리노 – 서울특별시 구로구' : 'Issy-les-Moulineaux – Guro-gu (Séoul)'), as: 'administrator' },
+	{ name: 'new partnership, with official-list results', path: '/groups/coree/partnerships/new?q=%EA%B5%AC%EB%A1%9C', heading: (locale) => message(locale, 'partnership_new_title'), as: 'administrator' },
 	{ name: 'directory search', path: '/groups/coree/search?q=is', heading: (locale) => message(locale, 'search_title'), as: 'administrator' },
 	{ name: 'group map', path: '/groups/coree/map', heading: (locale) => GROUP_NAMES.coree[locale], as: 'administrator' },
 	{ name: 'new organisation, with search results', path: '/groups/coree/organisations/new?country=KR&q=%EC%A4%91%EA%B5%AC', heading: (locale) => message(locale, 'org_new_title'), as: 'administrator' }

@@ -9,32 +9,34 @@ test.describe('as the coordinator', () => {
 	test('adds a French commune picked from the official list, its code and population filled in', async ({ page }) => {
 		const form = new NewOrganisationPage(page, 'fr');
 		await form.open();
-		await form.search('FR', 'TOURS');
-		expect((await form.resultNames())[0]).toBe('Tours');
-		await form.choose('Tours');
-		await expect(form.field('officialCode')).toHaveValue('37261');
+		// Not Tours: the demo register holds it already, as the French side of a partnership.
+		await form.search('FR', 'ANGERS');
+		expect((await form.resultNames())[0]).toBe('Angers');
+		await form.choose('Angers');
+		await expect(form.field('officialCode')).toHaveValue('49007');
 		await expect(form.field('officialCodeScheme')).toHaveValue('insee');
-		await expect(form.field('regionName')).toHaveValue('Centre-Val de Loire');
+		await expect(form.field('regionName')).toHaveValue('Pays de la Loire');
 		await expect(form.field('population')).toHaveValue(/^\d{5,}$/);
 		await form.submit();
 		await expect(page).toHaveURL(/\/fr\/groups\/coree\?created=1$/);
 		await expect(page.getByRole('status').first()).toHaveText(message('fr', 'org_created'));
-		await expect(page.getByRole('rowheader', { name: 'Tours' })).toBeVisible();
+		await expect(page.getByRole('rowheader', { name: 'Angers' })).toBeVisible();
 	});
 
-	test('finds a Korean government by its initial consonants (ㄱㄹ → 구로구) and adds it', async ({ page }) => {
+	test('finds a Korean government by its initial consonants (ㄱㅊ → 금천구) and adds it', async ({ page }) => {
 		const form = new NewOrganisationPage(page, 'ko');
 		await form.open();
-		await form.search('KR', 'ㄱㄹ');
+		// Not Guro-gu (ㄱㄹ): the demo register holds it already, as Issy-les-Moulineaux's twin.
+		await form.search('KR', 'ㄱㅊ');
 		const names = await form.resultNames();
-		expect(names[0]).toContain('서울특별시 구로구');
-		await form.choose('Guro-gu (Séoul)');
-		await expect(form.field('nameKo')).toHaveValue('서울특별시 구로구');
-		await expect(form.field('officialCode')).toHaveValue('KR-11:guro-gu');
+		expect(names[0]).toContain('서울특별시 금천구');
+		await form.choose('Geumcheon-gu (Séoul)');
+		await expect(form.field('nameKo')).toHaveValue('서울특별시 금천구');
+		await expect(form.field('officialCode')).toHaveValue('KR-11:geumcheon-gu');
 		await expect(form.field('kind')).toHaveValue('autonomous-gu');
 		await form.submit();
 		await expect(page).toHaveURL(/\/ko\/groups\/coree\?created=1$/);
-		await expect(page.getByRole('rowheader', { name: /서울특별시 구로구/ })).toBeVisible();
+		await expect(page.getByRole('rowheader', { name: /서울특별시 금천구/ })).toBeVisible();
 	});
 
 	test('is warned that the authority exists, and offered the existing one', async ({ page }) => {
