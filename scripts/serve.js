@@ -13,6 +13,9 @@ for (const name of ['ORIGIN', 'PROTOCOL_HEADER', 'HOST_HEADER', 'ADDRESS_HEADER'
 	if (process.env[name] === '') delete process.env[name];
 }
 const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+// Uploads (a partnership's documents, a practice's photos) may be 10 MB (upload-validation.ts);
+// adapter-node refuses bodies over 512 KB unless told otherwise. 11 MB leaves room for the form.
+if (!process.env.BODY_SIZE_LIMIT) process.env.BODY_SIZE_LIMIT = '11M';
 if (ownProtocolHeader) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 
 // Importing the handler starts Dari (hooks.server.ts `init`): configuration, database, migrations,

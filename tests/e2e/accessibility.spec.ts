@@ -51,11 +51,24 @@ const PAGES: { name: string; path: string; heading: (locale: Locale) => string; 
 	{ name: 'account', path: '/account', heading: (locale) => message(locale, 'account_title'), as: 'administrator' },
 	{ name: 'admin', path: '/admin', heading: (locale) => message(locale, 'admin_title'), as: 'administrator' },
 	{ name: 'mailbox', path: '/admin/mailbox', heading: (locale) => message(locale, 'mailbox_title'), as: 'administrator' },
+	{ name: 'country groups administration', path: '/admin/groups', heading: (locale) => message(locale, 'admin_group_list_title'), as: 'administrator' },
+	{ name: 'new country group', path: '/admin/groups/new', heading: (locale) => message(locale, 'admin_group_new_title'), as: 'administrator' },
+	{ name: 'country group administration', path: '/admin/groups/00000000-0000-4000-8000-000000000001', heading: (locale) => GROUP_NAMES.coree[locale], as: 'administrator' },
+	{ name: 'person record', path: '/groups/coree/organisations/00000000-0000-4000-8000-00000000000f/people/00000000-0000-4000-8000-000000000023', heading: () => 'Caroline MILLAN', as: 'administrator' },
 	{ name: 'organisation record', path: '/groups/coree/organisations/00000000-0000-4000-8000-00000000000f', heading: (locale) => (locale === 'ko' ? '이시레물리노' : 'Issy-les-Moulineaux'), as: 'administrator' },
 	{ name: 'partnerships', path: '/groups/coree/partnerships', heading: (locale) => message(locale, 'partnership_list_title'), as: 'administrator' },
 	{ name: 'partnership record', path: '/groups/coree/partnerships/00000000-0000-4000-9000-000000000001', heading: (locale) => (locale === 'ko' ? '이시레물리노 – 서울특별시 구로구' : 'Issy-les-Moulineaux – Guro-gu (Séoul)'), as: 'administrator' },
 	{ name: 'new partnership, with official-list results', path: '/groups/coree/partnerships/new?q=%EA%B5%AC%EB%A1%9C', heading: (locale) => message(locale, 'partnership_new_title'), as: 'administrator' },
 	{ name: 'directory search', path: '/groups/coree/search?q=is', heading: (locale) => message(locale, 'search_title'), as: 'administrator' },
+	{ name: 'import and export', path: '/groups/coree/exchange', heading: (locale) => message(locale, 'exchange_title'), as: 'administrator' },
+	{ name: 'good practices library', path: '/groups/coree/practices?theme=smart-city', heading: (locale) => message(locale, 'practice_library_title'), as: 'administrator' },
+	{
+		name: 'good practice record',
+		path: '/groups/coree/practices/00000000-0000-4000-8000-000000010001',
+		heading: (locale) => (locale === 'ko' ? '이시레물리노 쾨르 드 빌·포르 디시 생태지구와 폐기물 관리 시스템' : "Écoquartiers du Cœur de ville et du Fort d'Issy et leur système de gestion des déchets"),
+		as: 'administrator'
+	},
+	{ name: 'new good practice', path: '/groups/coree/practices/new', heading: (locale) => message(locale, 'practice_new_title'), as: 'administrator' },
 	{ name: 'group map', path: '/groups/coree/map', heading: (locale) => GROUP_NAMES.coree[locale], as: 'administrator' },
 	{ name: 'new organisation, with search results', path: '/groups/coree/organisations/new?country=KR&q=%EC%A4%91%EA%B5%AC', heading: (locale) => message(locale, 'org_new_title'), as: 'administrator' }
 ];

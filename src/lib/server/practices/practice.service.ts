@@ -31,6 +31,7 @@ export interface PracticeGroup {
 export interface PracticeOrganisation {
 	id: string;
 	name: Names;
+	countryCode: string;
 }
 
 export interface PracticeTheme {
@@ -91,6 +92,8 @@ export interface PracticeRecord {
 	group: PracticeGroup;
 	practice: PracticeSummary & { links: PracticeLink[]; photos: PracticePhoto[]; createdAt: string; updatedAt: string };
 	history: PracticeHistoryEntry[];
+	/** Every theme's labels: the history names themes by key. */
+	themeLabels: Record<string, Texts>;
 	canEdit: boolean;
 }
 
@@ -124,9 +127,10 @@ const themeOf = (row: { key: string; label_fr: string; label_ko: string; label_e
 	key: row.key,
 	label: { fr: row.label_fr, ko: row.label_ko, en: row.label_en }
 });
-const organisationOf = (row: { id: string; name_fr: string; name_ko: string | null; name_en: string | null }): PracticeOrganisation => ({
+const organisationOf = (row: { id: string; name_fr: string; name_ko: string | null; name_en: string | null; country_code: string }): PracticeOrganisation => ({
 	id: row.id,
-	name: { fr: row.name_fr, ko: row.name_ko, en: row.name_en }
+	name: { fr: row.name_fr, ko: row.name_ko, en: row.name_en },
+	countryCode: row.country_code
 });
 
 /** The group, if it exists and the actor may see it. */
@@ -201,11 +205,12 @@ export async function getPractice(context: ServiceContext, actor: Actor, groupSl
 	const found = await loadPractice(context, actor, groupSlug, practiceId);
 	if (!found.ok) return found;
 	const { group, row, organisationIds } = found.value;
-	const [[summary], links, photoRows, history] = await Promise.all([
+	const [[summary], links, photoRows, history, themes] = await Promise.all([
 		summariesOf(context, [row]),
 		repository.listLinksOfPractice(context.db, row.id),
 		files.listStoredFiles(context.db, photosOf(row.id)),
-		directory.listChangeLog(context.db, 'good-practice', [row.id])
+		directory.listChangeLog(context.db, 'good-practice', [row.id]),
+		directory.listThemes(context.db)
 	]);
 	return ok({
 		group: rowToGroup(group),
@@ -223,6 +228,7 @@ export async function getPractice(context: ServiceContext, actor: Actor, groupSl
 			by: entry.user_name || entry.user_email || null,
 			changes: JSON.parse(entry.changes) as Record<string, unknown>
 		})),
+		themeLabels: Object.fromEntries(themes.map((theme) => [theme.key, themeOf(theme).label])),
 		canEdit: canEditPractice(actor, { groupId: group.id, organisationIds })
 	});
 }

@@ -113,7 +113,7 @@ const PRACTICES: PracticeSeed[] = [
 		},
 		summary: {
 			fr: `Visité lors du ${FORUM_FR}, le campus numérique de la Région a accueilli un échange sur l'innovation et l'attractivité du territoire en deux volets : l'École 42, et le Centre numérique, ouvert à tous, qui initie la population au numérique et propose notamment des cours pour les enfants. Un partenariat est en cours de concrétisation avec une province coréenne pour échanger des bonnes pratiques sur le numérique. ${SOURCE_FR}`,
-			ko: `${FORUM_KO} 기간에 방문한 레지옹 디지털 캠퍼스에서는 혁신과 지역 매력도에 관한 교류가 두 부분으로 진행되었습니다. 에콜 42(École 42), 그리고 누구에게나 열려 있으며 주민들에게 디지털 입문 교육을 제공하고 어린이 강좌 등을 운영하는 디지털 센터입니다. 디지털 분야의 모범 사례를 교환하기 위해 한국의 한 도와 협력 관계가 구체화되고 있습니다. ${SOURCE_KO}`,
+			ko: `${FORUM_KO} 기간에 방문한 레지옹 디지털 캠퍼스에서는 혁신과 지역 매력도에 관한 교류가 두 부분으로 진행되었습니다. 에콜 42(École 42), 그리고 누구에게나 열려 있으며 주민들에게 디지털 입문 교육을 제공하고 어린이 강좌 등을 운영하는 디지털 센터입니다. 디지털 분야의 우수 사례를 교환하기 위해 한국의 한 도와 협력 관계가 구체화되고 있습니다. ${SOURCE_KO}`,
 			en: `Visited during the ${FORUM_EN}, the Region’s digital campus hosted an exchange on innovation and territorial attractiveness in two parts: École 42, and the Digital Centre, open to everyone, which introduces residents to digital skills and offers courses for children among others. A partnership with a Korean province is being concluded to exchange good practices on digital matters. ${SOURCE_EN}`
 		}
 	},
