@@ -101,8 +101,7 @@ function buildPanels(): Record<PanelCountry, ProjectedPanel> {
 	return {
 		// Lambert-93's standard parallels and central meridian (44°, 49°, 3° E).
 		FR: build(PANELS.FR, france, [44, 49], 3),
-		// Korea's conformal conic (KGD2002 Lambert, 30° / 60° parallels are for the whole of East Asia;
-		// 34° / 38° bound the peninsula), central meridian 127.5° E.
+		// Standard parallels at 34° and 38° N, which bound South Korea; central meridian 127.5° E.
 		KR: build(PANELS.KR, korea, [34, 38], 127.5)
 	};
 }
