@@ -19,6 +19,7 @@ import { formatPersonName } from './person-name';
 import { orderTitlesOn, titleOn } from './person-titles';
 import type { TitleOfPerson } from './person.service';
 import type { PersonInput } from './person.schema';
+import { placeOfOfficialCode } from '../map/places';
 
 /** The fields of an organisation people edit, as the form names them. */
 const EDITABLE_FIELDS = {
@@ -236,6 +237,12 @@ export async function updateOrganisation(
 	}
 	if (Object.keys(changes).length === 0) return ok({ changed: [] });
 	if ('nameFr' in changes) update.normalized_name = normalized;
+	// A new official code moves the organisation's point on the map to that code's place (or clears it).
+	if ('officialCode' in changes || 'officialCodeScheme' in changes) {
+		const place = input.officialCodeScheme && input.officialCode ? placeOfOfficialCode(input.officialCodeScheme, input.officialCode) : null;
+		update.latitude = place?.latitude ?? null;
+		update.longitude = place?.longitude ?? null;
+	}
 	try {
 		await context.db.transaction().execute(async (transaction) => {
 			await repository.updateOrganisation(transaction, row.id, update);

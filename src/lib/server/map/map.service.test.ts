@@ -4,6 +4,7 @@ import { loadActor, signInWithPassword } from '../auth/auth.service';
 import { anonymous, type Actor } from '../auth/policy';
 import { DEMO_PASSWORD, loadDemoData } from '../db/demo-data/demo-data';
 import { createOrganisationInGroup } from '../directory/organisation.service';
+import { getOrganisationRecord, updateOrganisation } from '../directory/organisation-record.service';
 import { organisationInputSchema } from '../directory/organisation.schema';
 import { PANELS } from './map-projection';
 import { getGroupMap, type GroupMap } from './map.service';
@@ -91,6 +92,16 @@ describeEachDatabase('the group map', (setup) => {
 		const lyon = byName(await mapFor(actors.coordinator), 'Lyon');
 		expect(lyon).toMatchObject({ latitude: 45.767, longitude: 4.836, approximate: false, relation: 'member' });
 		expect(inPanel(lyon.point, 'FR')).toBe(true);
+	});
+
+	it('moves an organisation when its official code changes', async () => {
+		const lyon = byName(await mapFor(actors.coordinator), 'Lyon');
+		const record = await getOrganisationRecord(setup.context, actors.coordinator, 'coree', lyon.id);
+		if (!record.ok) throw new Error(record.reason);
+		const parsed = organisationInputSchema.safeParse({ ...record.value.formValues, nameFr: 'Grenoble', officialCode: '38185', departementCode: '38' });
+		if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
+		expect((await updateOrganisation(setup.context, actors.coordinator, 'coree', lyon.id, parsed.data)).ok).toBe(true);
+		expect(byName(await mapFor(actors.coordinator), 'Grenoble')).toMatchObject({ latitude: 45.188, longitude: 5.724 });
 	});
 
 	it('shows the map to the group only', async () => {
