@@ -76,4 +76,16 @@ describe('crowded points', () => {
 			expect(Math.hypot(spread[a].x - 100.3, spread[a].y - 100.7)).toBeLessThan(12);
 		}
 	});
+
+	it('spreads a large crowd on a compact spiral, quickly', () => {
+		const crowd = Array.from({ length: 5000 }, (_, index) => ({ x: 200 + (index % 7) * 0.1, y: 150 + (index % 5) * 0.1 }));
+		const started = performance.now();
+		const spread = spreadCrowdedPoints(crowd);
+		expect(performance.now() - started).toBeLessThan(500);
+		const farthest = Math.max(...spread.map((point) => Math.hypot(point.x - 200.3, point.y - 150.2)));
+		// 0.6 × 9 × √5000 ≈ 382: bounded by the square root of the crowd, not its size.
+		expect(farthest).toBeLessThan(400);
+		const distinct = new Set(spread.map((point) => `${point.x},${point.y}`));
+		expect(distinct.size).toBe(5000);
+	});
 });

@@ -69,27 +69,65 @@ export interface GroupMap {
  * keeps a link one can click: Paris and its neighbours are within a few units at this scale.
  */
 const CROWDED_DISTANCE = 9;
+/** Up to this many crowded points go on a ring; more on a spiral, which stays compact. */
+const RING_LIMIT = 8;
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
-/** Spreads crowded points on a ring around their centre; order is kept, so the layout is stable. */
+/**
+ * Spreads crowded points around their centre, on a ring (on a spiral when there are many); order
+ * is kept, so the layout is stable. Points are bucketed in a grid of CROWDED_DISTANCE cells, so a large group stays linear.
+ */
 export function spreadCrowdedPoints(points: MapPoint[]): MapPoint[] {
 	const clusters: number[][] = [];
-	const clusterOf = new Map<number, number[]>();
+	const clusterOf: number[][] = [];
+	const grid = new Map<string, number[]>();
+	const cellOf = (point: MapPoint) => [Math.floor(point.x / CROWDED_DISTANCE), Math.floor(point.y / CROWDED_DISTANCE)];
 	points.forEach((point, index) => {
-		const near = clusters.find((cluster) =>
-			cluster.some((member) => Math.hypot(points[member].x - point.x, points[member].y - point.y) < CROWDED_DISTANCE)
-		);
-		if (near) near.push(index);
-		else clusters.push([index]);
-		clusterOf.set(index, near ?? clusters[clusters.length - 1]);
+		const [column, row] = cellOf(point);
+		let near: number[] | undefined;
+		for (let dx = -1; dx <= 1 && !near; dx++) {
+			for (let dy = -1; dy <= 1 && !near; dy++) {
+				const other = (grid.get(`${column + dx},${row + dy}`) ?? []).find(
+					(member) => Math.hypot(points[member].x - point.x, points[member].y - point.y) < CROWDED_DISTANCE
+				);
+				if (other !== undefined) near = clusterOf[other];
+			}
+		}
+		if (!near) {
+			near = [];
+			clusters.push(near);
+		}
+		near.push(index);
+		clusterOf[index] = near;
+		const key = `${column},${row}`;
+		const cell = grid.get(key);
+		if (cell) cell.push(index);
+		else grid.set(key, [index]);
 	});
+	const positionInCluster = new Map<number, number>();
+	const centreOf = new Map<number[], MapPoint>();
+	for (const cluster of clusters) {
+		cluster.forEach((member, position) => positionInCluster.set(member, position));
+		const x = cluster.reduce((sum, member) => sum + points[member].x, 0) / cluster.length;
+		const y = cluster.reduce((sum, member) => sum + points[member].y, 0) / cluster.length;
+		centreOf.set(cluster, { x, y });
+	}
+	const round = (value: number) => Math.round(value * 10) / 10;
 	return points.map((point, index) => {
-		const cluster = clusterOf.get(index)!;
+		const cluster = clusterOf[index];
 		if (cluster.length === 1) return point;
-		const centreX = cluster.reduce((sum, member) => sum + points[member].x, 0) / cluster.length;
-		const centreY = cluster.reduce((sum, member) => sum + points[member].y, 0) / cluster.length;
-		const radius = Math.max(CROWDED_DISTANCE * 0.8, (CROWDED_DISTANCE * cluster.length) / (2 * Math.PI));
-		const angle = (2 * Math.PI * cluster.indexOf(index)) / cluster.length - Math.PI / 2;
-		return { x: Math.round((centreX + radius * Math.cos(angle)) * 10) / 10, y: Math.round((centreY + radius * Math.sin(angle)) * 10) / 10 };
+		const { x: centreX, y: centreY } = centreOf.get(cluster)!;
+		const position = positionInCluster.get(index)!;
+		if (cluster.length <= RING_LIMIT) {
+			// A few points: a ring, first one at the top.
+			const radius = Math.max(CROWDED_DISTANCE * 0.8, (CROWDED_DISTANCE * cluster.length) / (2 * Math.PI));
+			const angle = (2 * Math.PI * position) / cluster.length - Math.PI / 2;
+			return { x: round(centreX + radius * Math.cos(angle)), y: round(centreY + radius * Math.sin(angle)) };
+		}
+		// Many points: a sunflower spiral (golden angle), as dense as the points allow without overlapping.
+		const radius = CROWDED_DISTANCE * 0.6 * Math.sqrt(position + 0.5);
+		const angle = position * GOLDEN_ANGLE;
+		return { x: round(centreX + radius * Math.cos(angle)), y: round(centreY + radius * Math.sin(angle)) };
 	});
 }
 
@@ -145,6 +183,15 @@ export async function getGroupMap(context: ServiceContext, actor: Actor, groupSl
 	const spread = spreadCrowdedPoints(drawnIndexes.map((index) => projected[index]!));
 	const points = new Map(drawnIndexes.map((index, position) => [rows[index].row.id, spread[position]]));
 
+	const partnershipIdsOf = new Map<string, string[]>();
+	for (const partnership of partnerships) {
+		for (const side of [partnership.french_organisation_id, partnership.foreign_organisation_id]) {
+			if (!side) continue;
+			const ids = partnershipIdsOf.get(side);
+			if (ids) ids.push(partnership.id);
+			else partnershipIdsOf.set(side, [partnership.id]);
+		}
+	}
 	const organisations: MapOrganisation[] = rows.map(({ row, relation }, index) => ({
 		id: row.id,
 		name: { fr: row.name_fr, ko: row.name_ko, en: row.name_en },
@@ -156,9 +203,7 @@ export async function getGroupMap(context: ServiceContext, actor: Actor, groupSl
 		longitude: located[index]?.longitude ?? null,
 		approximate: located[index]?.approximate ?? false,
 		point: points.get(row.id) ?? null,
-		partnershipIds: partnerships
-			.filter((partnership) => partnership.french_organisation_id === row.id || partnership.foreign_organisation_id === row.id)
-			.map((partnership) => partnership.id)
+		partnershipIds: partnershipIdsOf.get(row.id) ?? []
 	}));
 
 	const linesFrom = new Map<string, number>();
