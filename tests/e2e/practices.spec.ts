@@ -124,6 +124,11 @@ test.describe('as the coordinator', () => {
 		await page.getByRole('button', { name: message('fr', 'practice_photo_add') }).click();
 		await expect(page.locator('#field-photo-error')).toHaveText(message('fr', 'file_error_type'));
 		await expect(library.field('caption')).toHaveValue('Le jardin au printemps');
+		// Over 10 MB: refused beside the field too (not by the server's own body limit, which is higher).
+		const large = Buffer.concat([PNG, Buffer.alloc(10.5 * 1024 * 1024)]);
+		await library.field('photo').setInputFiles({ name: 'jardin.png', mimeType: 'image/png', buffer: large });
+		await page.getByRole('button', { name: message('fr', 'practice_photo_add') }).click();
+		await expect(page.locator('#field-photo-error')).toHaveText(message('fr', 'file_error_too_large'));
 		await library.field('photo').setInputFiles({ name: 'jardin.png', mimeType: 'image/png', buffer: PNG });
 		await page.getByRole('button', { name: message('fr', 'practice_photo_add') }).click();
 		const photo = page.getByRole('img', { name: 'Le jardin au printemps' });
