@@ -57,7 +57,7 @@ const PAGES: { name: string; path: string; heading: (locale: Locale) => string; 
 	{ name: 'person record', path: '/groups/coree/organisations/00000000-0000-4000-8000-00000000000f/people/00000000-0000-4000-8000-000000000023', heading: () => 'Caroline MILLAN', as: 'administrator' },
 	{ name: 'organisation record', path: '/groups/coree/organisations/00000000-0000-4000-8000-00000000000f', heading: (locale) => (locale === 'ko' ? '이시레물리노' : 'Issy-les-Moulineaux'), as: 'administrator' },
 	{ name: 'partnerships', path: '/groups/coree/partnerships', heading: (locale) => message(locale, 'partnership_list_title'), as: 'administrator' },
-	{ name: 'partnership record', path: '/groups/coree/partnerships/00000000-0000-4000-9000-000000000001', heading: (locale) => (locale === 'ko' ? '이시레물리노 – 서울특별시 구로구' : 'Issy-les-Moulineaux – Guro-gu (Séoul)'), as: 'administrator' },
+	{ name: 'partnership record', path: '/groups/coree/partnerships/00000000-0000-4000-9000-000000000001', heading: (locale) => (locale === 'ko' ? '이시레물리노 – 서울특별시 구로구 파트너십' : 'Issy-les-Moulineaux – Guro-gu (Séoul)'), as: 'administrator' },
 	{ name: 'new partnership, with official-list results', path: '/groups/coree/partnerships/new?q=%EA%B5%AC%EB%A1%9C', heading: (locale) => message(locale, 'partnership_new_title'), as: 'administrator' },
 	{ name: 'directory search', path: '/groups/coree/search?q=is', heading: (locale) => message(locale, 'search_title'), as: 'administrator' },
 	{ name: 'import and export', path: '/groups/coree/exchange', heading: (locale) => message(locale, 'exchange_title'), as: 'administrator' },

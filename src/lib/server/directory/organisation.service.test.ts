@@ -53,16 +53,17 @@ describeEachDatabase('creating organisations', (setup) => {
 			setup.context,
 			coordinator,
 			'coree',
-			input({ kind: 'commune', countryCode: 'FR', nameFr: 'Tours', officialCodeScheme: 'insee', officialCode: '37261', departementCode: '37', regionCode: '24', population: '135787' })
+			// Not Tours: the demo register holds it already (a partnership's French side, not a member).
+			input({ kind: 'commune', countryCode: 'FR', nameFr: 'Angers', officialCodeScheme: 'insee', officialCode: '49007', departementCode: '49', regionCode: '52', population: '155850' })
 		);
 		expect(result.ok).toBe(true);
 		const overview = await getGroupOverview(setup.context, coordinator, 'coree');
-		expect(overview.ok && overview.value.members.map((organisation) => organisation.name.fr)).toContain('Tours');
+		expect(overview.ok && overview.value.members.map((organisation) => organisation.name.fr)).toContain('Angers');
 	});
 
 	it('catches the same official code, whatever the name', async () => {
-		const result = await createOrganisationInGroup(setup.context, coordinator, 'coree', input({ kind: 'commune', countryCode: 'FR', nameFr: 'Ville de Tours', officialCodeScheme: 'insee', officialCode: '37261' }));
-		expect(result).toMatchObject({ ok: false, reason: 'DUPLICATE', field: 'officialCode', existing: [{ nameFr: 'Tours', officialCode: '37261', alreadyInGroup: true }] });
+		const result = await createOrganisationInGroup(setup.context, coordinator, 'coree', input({ kind: 'commune', countryCode: 'FR', nameFr: "Ville d'Angers", officialCodeScheme: 'insee', officialCode: '49007' }));
+		expect(result).toMatchObject({ ok: false, reason: 'DUPLICATE', field: 'officialCode', existing: [{ nameFr: 'Angers', officialCode: '49007', alreadyInGroup: true }] });
 	});
 
 	it('catches the same name written differently, and offers the existing one', async () => {
