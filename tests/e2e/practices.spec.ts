@@ -143,6 +143,18 @@ test.describe('as the coordinator', () => {
 		await expect(history).toContainText(message('fr', 'practice_history_link_added', { link: 'Ville de Dijon <https://www.dijon.fr/>' }));
 		await expect(history).toContainText('KIM Hyoung Jin');
 
+		// Editing: the form comes filled in; only what changed is said.
+		await page.getByRole('link', { name: message('fr', 'practice_edit_link') }).click();
+		await expect(library.field('titleFr')).toHaveValue(title);
+		await expect(page.getByLabel('Agriculture durable')).toBeChecked();
+		await library.field('titleKo').fill('다종 공유 정원');
+		await page.getByLabel('Jeunesse').check();
+		await page.getByRole('button', { name: message('fr', 'practice_save_submit') }).click();
+		await expect(page.getByRole('status').first()).toHaveText(
+			message('fr', 'practice_saved', { fields: [message('fr', 'practice_field_title_ko'), message('fr', 'practice_col_themes')].join(', ') })
+		);
+		await expect(page.getByRole('link', { name: 'Jeunesse' })).toBeVisible();
+
 		// And the library lists it under its theme.
 		await library.open('?theme=sustainable-agriculture');
 		await expect(library.titles().filter({ hasText: title })).toHaveCount(1);
