@@ -86,11 +86,14 @@ export async function searchDirectory(
 			foreignCountryCode: row.foreign_country_code,
 			foreignRegion: row.foreign_region
 		})),
-		practices: practices.map((row) => ({
-			id: row.id,
-			countryCode: row.country_code,
-			// A practice is written in French first; the other languages may still be empty.
-			title: { fr: row.title_fr, ko: row.title_ko || row.title_fr, en: row.title_en || row.title_fr }
-		}))
+		practices: practices.map((row) => {
+			// A practice needs a title in one language only: the others fall back on it.
+			const fallback = row.title_fr || row.title_ko || row.title_en;
+			return {
+				id: row.id,
+				countryCode: row.country_code,
+				title: { fr: row.title_fr || fallback, ko: row.title_ko || fallback, en: row.title_en || fallback }
+			};
+		})
 	});
 }
