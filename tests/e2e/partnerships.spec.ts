@@ -71,6 +71,15 @@ test.describe('as the coordinator', () => {
 		const history = page.locator('section', { has: page.getByRole('heading', { name: message('fr', 'partnership_history_heading') }) });
 		await expect(history).toContainText(message('fr', 'partnership_history_document_added', { name: 'accord.pdf' }));
 		await expect(history).toContainText('KIM Hyoung Jin');
+
+		// Editing: the kind changes, the history says from what to what.
+		await page.getByRole('link', { name: message('fr', 'partnership_edit_link') }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(message('fr', 'partnership_edit_title'));
+		await expect(pages.field('descriptionFr')).toHaveValue('Échanges sur la mobilité durable');
+		await pages.field('kind').selectOption({ label: message('fr', 'partnership_kind_twinning') });
+		await page.getByRole('button', { name: message('fr', 'partnership_save_submit') }).click();
+		await expect(page.getByRole('status').first()).toHaveText(message('fr', 'partnership_saved'));
+		await expect(history).toContainText(`${message('fr', 'partnership_kind_friendship_protocol')} → ${message('fr', 'partnership_kind_twinning')}`);
 	});
 });
 
