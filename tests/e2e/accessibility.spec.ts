@@ -61,7 +61,6 @@ const PAGES: { name: string; path: string; heading: (locale: Locale) => string; 
 	{ name: 'new partnership, with official-list results', path: '/groups/coree/partnerships/new?q=%EA%B5%AC%EB%A1%9C', heading: (locale) => message(locale, 'partnership_new_title'), as: 'administrator' },
 	{ name: 'directory search', path: '/groups/coree/search?q=is', heading: (locale) => message(locale, 'search_title'), as: 'administrator' },
 	{ name: 'import and export', path: '/groups/coree/exchange', heading: (locale) => message(locale, 'exchange_title'), as: 'administrator' },
-	{ name: 'import and export', path: '/groups/coree/exchange', heading: (locale) => message(locale, 'exchange_title'), as: 'administrator' },
 	{ name: 'good practices library', path: '/groups/coree/practices?theme=smart-city', heading: (locale) => message(locale, 'practice_library_title'), as: 'administrator' },
 	{
 		name: 'good practice record',
