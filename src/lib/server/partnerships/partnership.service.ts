@@ -319,11 +319,11 @@ export async function getPartnershipFormOptions(
 	} else if (!canCreateIn(actor, group.value.id)) return denial(actor);
 	const groupId = group.value.id;
 	const candidates = await repository.listFrenchSideCandidates(context.db, groupId);
+	// Whoever holds the foreign side may pair it with any French organisation; otherwise the French
+	// side is one the actor may edit (a member's own), or the one the partnership already has.
+	const holdsForeignSide = existing?.foreign_organisation_id ? canEditOrganisation(actor, { id: existing.foreign_organisation_id, groupIds: [groupId] }) : false;
 	const french = candidates.filter(
-		(candidate) =>
-			canEditOrganisation(actor, { id: candidate.id, groupIds: [groupId] }) ||
-			candidate.id === existing?.french_organisation_id ||
-			(existing !== undefined && editableBy(actor, existing))
+		(candidate) => holdsForeignSide || canEditOrganisation(actor, { id: candidate.id, groupIds: [groupId] }) || candidate.id === existing?.french_organisation_id
 	);
 	const foreign = await repository.listOrganisationsOfCountry(context.db, group.value.country_code);
 	const themes = await directory.listThemes(context.db);
