@@ -1,5 +1,6 @@
 /** Import and export of a group's lists (issue 3 §10): preview with an error line, confirm, download. */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { ExchangePage } from './pages/exchange-page';
 import { message, storageStateOf } from './support/environment';
@@ -19,6 +20,9 @@ test.describe('as the coordinator', () => {
 		);
 		await expect(page.getByRole('alert')).toHaveText(message('fr', 'exchange_confirm_blocked'));
 		await expect(exchange.confirmButton).toBeDisabled();
+		// The preview with its error line and its blocked confirm is as accessible as the rest (axe-core, default rules).
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 
 		// A forged confirm of the same file is refused by the server too, and writes nothing.
 		const content = readFileSync('tests/fixtures/csv/organisations-one-bad-line.csv').toString('base64');

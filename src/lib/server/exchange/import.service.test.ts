@@ -156,9 +156,10 @@ describeEachDatabase('CSV import', (setup) => {
 	it('finds duplicates inside the file, by official code and by name', async () => {
 		const result = await preview(
 			'organisations',
-			utf8('kind,country_code,name_fr,official_code_scheme,official_code\ncommune,FR,Brest,insee,29019\ncommune,FR,Brest (bis),insee,29019\ncommune,FR,BREST,,\ncommune,FR,Saint-Martin,insee,97127\ncommune,FR,Saint Martin,insee,17369\n')
+			utf8('kind,country_code,name_fr,official_code_scheme,official_code,population\ncommune,FR,Brest,insee,29019,"139 602"\ncommune,FR,Brest (bis),insee,29019,\ncommune,FR,BREST,,,\ncommune,FR,Saint-Martin,insee,97127,\ncommune,FR,Saint Martin,insee,17369,\n')
 		);
 		expect(summary(result)).toEqual(['2 new Brest', '3 duplicate Brest (bis)', '4 duplicate BREST', '5 new Saint-Martin', '6 new Saint Martin']);
+		expect(result.rows[0].problems).toEqual([]);
 		expect(result.rows[1].duplicateOf).toEqual({ line: 2 });
 	});
 

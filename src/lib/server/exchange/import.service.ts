@@ -254,6 +254,8 @@ async function analyseOrganisations(db: Executor, actor: Actor, group: CountryGr
 		if (fields.capacity !== undefined) fields.capacity = fields.capacity.trim().toLowerCase();
 		if (fields.kind !== undefined) fields.kind = fields.kind.trim().toLowerCase();
 		if (fields.officialCodeScheme !== undefined) fields.officialCodeScheme = fields.officialCodeScheme.trim().toLowerCase();
+		// "88 665" as French spreadsheets write thousands (spaces, no-break spaces): the same number.
+		if (fields.population !== undefined) fields.population = fields.population.replace(/[\s\u00a0\u202f]/g, '');
 		const parsed = organisationInputSchema.safeParse(fields);
 		if (!parsed.success) {
 			row.status = 'error';
