@@ -54,6 +54,11 @@ test.describe('as the coordinator', () => {
 		await documentField.setInputFiles({ name: 'accord.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
 		await page.getByRole('button', { name: message('fr', 'partnership_document_upload_submit') }).click();
 		await expect(page.locator('#field-document-error')).toHaveText(message('fr', 'file_error_type'));
+		const large = Buffer.alloc(10.5 * 1024 * 1024);
+		large.write('%PDF-1.4\n');
+		await documentField.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: large });
+		await page.getByRole('button', { name: message('fr', 'partnership_document_upload_submit') }).click();
+		await expect(page.locator('#field-document-error')).toHaveText(message('fr', 'file_error_too_large'));
 		await expect(page.getByText(message('fr', 'partnership_no_documents'))).toBeVisible();
 		await documentField.setInputFiles({ name: 'accord.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
 		await page.getByRole('button', { name: message('fr', 'partnership_document_upload_submit') }).click();

@@ -26,7 +26,8 @@ export const actions: Actions = {
 		try {
 			formData = await request.formData();
 		} catch {
-			return fail(400, { action: 'upload', values: {} as Record<string, string>, errors: { document: 'file_required' } as Record<string, string> });
+			// A body cut off at the server's size limit (BODY_SIZE_LIMIT, scripts/serve.js) cannot be read.
+			return fail(400, { action: 'upload', values: {} as Record<string, string>, errors: { document: 'file_too_large' } as Record<string, string> });
 		}
 		const result = await addPartnershipDocument(locals.context, locals.actor, params.slug, params.id, await readUpload(formData.get('document')));
 		if (!result.ok) {

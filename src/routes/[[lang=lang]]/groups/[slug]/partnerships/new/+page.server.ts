@@ -17,7 +17,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const { locals, params, request } = event;
-		const formData = await request.clone().formData();
+		let formData: FormData;
+		try {
+			formData = await request.clone().formData();
+		} catch {
+			// A body cut off at the server's size limit (BODY_SIZE_LIMIT, scripts/serve.js) cannot be read.
+			return fail(400, { values: {} as Record<string, string>, errors: { document: 'file_too_large' } as Record<string, string> });
+		}
 		const form = await parseForm(request, newPartnershipInputSchema);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const upload = await readUpload(formData.get('document'));
