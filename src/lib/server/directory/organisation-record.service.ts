@@ -18,6 +18,7 @@ import type { OrganisationInput } from './organisation.schema';
 import { formatPersonName } from './person-name';
 import { orderTitlesOn, titleOn } from './person-titles';
 import type { TitleOfPerson } from './person.service';
+import { listOtherPeopleWithEmail } from './person.repository';
 import type { PersonInput } from './person.schema';
 import { placeOfOfficialCode } from '../map/places';
 
@@ -262,14 +263,17 @@ export async function updateOrganisation(
 	return ok({ changed: Object.keys(changes) });
 }
 
-/** Adds a person to an organisation, with their title and its dates, and records it. */
+/**
+ * Adds a person to an organisation, with their title and its dates, and records it. An e-mail
+ * another person of the directory already has is refused (EMAIL_TAKEN on the field).
+ */
 export async function addPerson(
 	context: ServiceContext,
 	actor: Actor,
 	groupSlug: string,
 	organisationId: string,
 	input: PersonInput
-): Promise<Result<{ personId: string }, 'NOT_FOUND'>> {
+): Promise<Result<{ personId: string }, 'NOT_FOUND' | 'EMAIL_TAKEN'>> {
 	const found = await loadInGroup(context, actor, groupSlug, organisationId);
 	if (!found.ok) return found;
 	const { row, groupIds } = found.value;
@@ -277,6 +281,7 @@ export async function addPerson(
 	if (denied) return denied;
 	const now = context.clock().toISOString();
 	const personId = newId();
+	if (input.email && (await listOtherPeopleWithEmail(context.db, input.email, personId)).length > 0) return fail('EMAIL_TAKEN', 'email');
 	await context.db.transaction().execute(async (transaction) => {
 		await repository.insertPerson(transaction, {
 			id: personId,

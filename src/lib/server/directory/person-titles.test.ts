@@ -21,6 +21,8 @@ describe('titleOn: the title a person had on a day', () => {
 	it('prefers a title in the language asked for, when several hold', () => {
 		expect(titleOn(titles, '2026-11-28', 'ko')?.title).toBe('시장');
 		expect(titleOn(titles, '2026-11-28', 'fr')?.title).toBe('Maire');
+		// Without a language asked for, the same title in two languages: French first, on every page alike.
+		expect(titleOn([...titles].reverse(), '2026-11-28')?.title).toBe('Maire');
 		// No Korean title in 2024: the French one, rather than none.
 		expect(titleOn(titles, '2024-02-27', 'ko')?.title).toBe('Adjointe au maire');
 	});

@@ -17,6 +17,8 @@ export function isValidOn(title: DatedTitle, day: string): boolean {
 	return (title.validFrom === null || title.validFrom <= day) && (title.validTo === null || day <= title.validTo);
 }
 
+const LANGUAGE_RANK: Record<Language, number> = { fr: 0, ko: 1, en: 2 };
+
 function isDated(title: DatedTitle): boolean {
 	return title.validFrom !== null || title.validTo !== null;
 }
@@ -37,7 +39,10 @@ function compareSpecificity(language: Language | undefined) {
 		if (fromA !== fromB) return fromB.localeCompare(fromA);
 		const toA = a.validTo ?? '9999-12-31';
 		const toB = b.validTo ?? '9999-12-31';
-		return toA.localeCompare(toB);
+		if (toA !== toB) return toA.localeCompare(toB);
+		// Still equal (the same title written in two languages): the same order on every page,
+		// French first (the working language of most users, PRODUCT.md), then Korean, then English.
+		return LANGUAGE_RANK[a.language ?? 'fr'] - LANGUAGE_RANK[b.language ?? 'fr'];
 	};
 }
 
@@ -73,8 +78,8 @@ export function orderTitlesOn<T extends DatedTitle>(titles: readonly T[], day: s
 			if (difference !== 0) return difference;
 			const status = titleStatusOn(a, day);
 			if (status === 'current') return bySpecificity(a, b);
-			if (status === 'future') return (a.validFrom ?? '').localeCompare(b.validFrom ?? '');
-			return (b.validTo ?? '').localeCompare(a.validTo ?? '');
+			if (status === 'future') return (a.validFrom ?? '').localeCompare(b.validFrom ?? '') || bySpecificity(a, b);
+			return (b.validTo ?? '').localeCompare(a.validTo ?? '') || bySpecificity(a, b);
 		})
 		.map((title) => ({ ...title, status: titleStatusOn(title, day) }));
 }

@@ -50,7 +50,10 @@ export const actions: Actions = {
 		const form = await parseForm(request, personInputSchema);
 		if (!form.ok) return fail(400, { action: 'addPerson', values: form.values, errors: form.errors, duplicates: null });
 		const result = await addPerson(locals.context, locals.actor, params.slug, params.id, form.data);
-		if (!result.ok) refuse(event, result.reason);
+		if (!result.ok) {
+			if (result.reason === 'EMAIL_TAKEN') return fail(409, { action: 'addPerson', values: form.values, errors: { email: 'email_used' } as FieldErrors, duplicates: null });
+			refuse(event, result.reason);
+		}
 		const name = form.data.nameOrder === 'family-first' ? `${form.data.familyName} ${form.data.givenName}` : `${form.data.givenName} ${form.data.familyName}`;
 		redirect(303, `${localizedPath(locals.locale, `/groups/${params.slug}/organisations/${params.id}`)}?added=${encodeURIComponent(name)}#people-heading`);
 	}
