@@ -13,6 +13,17 @@ describe('decoding an uploaded CSV file', () => {
 		expect(decodeCsv(windows)).toEqual({ ok: true, text: 'Orléans;Besançon;Cœur;€', encoding: 'windows-1252' });
 	});
 
+	it('reads EUC-KR, what Excel on Korean Windows saves, and never takes French Windows-1252 for it', () => {
+		// "광주광역시,서울" in code page 949.
+		const korean = new Uint8Array(Buffer.from('6e616d655f6b6f0ab1a4c1d6b1a4bfaabdc32cbcadbfef0a', 'hex'));
+		expect(decodeCsv(korean)).toEqual({ ok: true, text: 'name_ko\n광주광역시,서울\n', encoding: 'euc-kr' });
+		// "Cœur" alone would pair as CP949's extension; "éè" pairs as KS X 1001 but holds no Hangul.
+		for (const french of ['Cœur;Orléans', 'Cœur', 'éè', 'Forêt']) {
+			const bytes = new Uint8Array([...french].map((character) => (character === 'œ' ? 0x9c : character.charCodeAt(0))));
+			expect(decodeCsv(bytes), french).toEqual({ ok: true, text: french, encoding: 'windows-1252' });
+		}
+	});
+
 	it('refuses, with a reason, what is not a CSV text it can read', () => {
 		expect(decodeCsv(new Uint8Array())).toEqual({ ok: false, reason: 'EMPTY_FILE' });
 		expect(decodeCsv(utf8(' \r\n\r\n'))).toEqual({ ok: false, reason: 'EMPTY_FILE' });

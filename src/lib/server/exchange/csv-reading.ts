@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 
-export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'euc-kr';
 export type CsvSeparator = ',' | ';';
 
 export type DecodedCsv = { ok: true; text: string; encoding: CsvEncoding } | { ok: false; reason: 'EMPTY_FILE' | 'NOT_CSV' | 'UTF16' };
@@ -14,8 +14,9 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /**
  * The text of the file. UTF-8 (with or without the byte-order mark Excel writes) first; a file
- * that is not valid UTF-8 is read as Windows-1252, what Excel on French Windows saves as "CSV
- * (séparateur : point-virgule)". Latin-1 is a subset of it, so ISO-8859-1 files read right too.
+ * that is not valid UTF-8 is read as EUC-KR when it is plainly Korean (below), else as
+ * Windows-1252, what Excel on French Windows saves as "CSV (séparateur : point-virgule)".
+ * Latin-1 is a subset of it, so ISO-8859-1 files read right too.
  * Refused with a reason: an empty file, a spreadsheet or other binary file sent by mistake, and
  * UTF-16 ("Unicode text" in Excel), whose bytes would otherwise decode to garbage.
  */
@@ -31,8 +32,30 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
 		if (text.trim() === '') return { ok: false, reason: 'EMPTY_FILE' };
 		return { ok: true, text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
 	} catch {
+		if (isKoreanLegacyEncoding(bytes)) return { ok: true, text: new TextDecoder('euc-kr').decode(bytes), encoding: 'euc-kr' };
 		return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 	}
+}
+
+/**
+ * Excel on Korean Windows saves "CSV (쉼표로 분리)" in EUC-KR (code page 949), not UTF-8: without
+ * this, a Korean coordinator's file would read as Windows-1252 gibberish. Recognised strictly: every
+ * byte above 0x7F is half of a KS X 1001 pair (both bytes 0xA1–0xFE) and the text holds Hangul. A
+ * French Windows-1252 file fails this at its first accented letter followed by a plain one
+ * ("é" then "s"); the rare Hangul outside KS X 1001 (CP949's extension) are not recognised this way.
+ */
+function isKoreanLegacyEncoding(bytes: Uint8Array): boolean {
+	let hangulPairs = 0;
+	for (let index = 0; index < bytes.length; index++) {
+		const byte = bytes[index];
+		if (byte < 0x80) continue;
+		const next = bytes[index + 1];
+		if (byte < 0xa1 || byte > 0xfe || next === undefined || next < 0xa1 || next > 0xfe) return false;
+		// KS X 1001 puts the 2,350 Hangul syllables on lead bytes 0xB0–0xC8.
+		if (byte >= 0xb0 && byte <= 0xc8) hangulPairs++;
+		index++;
+	}
+	return hangulPairs > 0;
 }
 
 /**

@@ -64,7 +64,7 @@ describeEachDatabase('CSV import', (setup) => {
 		expect(await Promise.all([countOf('organisation'), countOf('change_log'), countOf('group_membership')])).toEqual(before);
 	});
 
-	it('reads UTF-8 with a byte-order mark (Hangul) and Windows-1252 with semicolons (é, ç, œ)', async () => {
+	it('reads UTF-8 with a byte-order mark (Hangul), Windows-1252 with semicolons (é, ç, œ) and EUC-KR', async () => {
 		const withBom = await preview('organisations', fixture('organisations-utf8-bom.csv'));
 		expect(withBom).toMatchObject({ encoding: 'utf-8-bom', separator: ',', counts: { new: 1, error: 0 } });
 		expect(summary(withBom)).toEqual(['2 new Gwangju']);
@@ -72,6 +72,11 @@ describeEachDatabase('CSV import', (setup) => {
 		const windows = await preview('organisations', fixture('organisations-windows-1252.csv'));
 		expect(windows).toMatchObject({ encoding: 'windows-1252', separator: ';', counts: { new: 3, error: 0 } });
 		expect(summary(windows)).toEqual(['2 new Orléans', '3 new Besançon', '4 new Association française du Cœur']);
+
+		// Excel on Korean Windows: EUC-KR (code page 949).
+		const korean = await preview('organisations', fixture('organisations-euc-kr.csv'));
+		expect(korean).toMatchObject({ encoding: 'euc-kr', separator: ',', counts: { new: 2, error: 0 } });
+		expect(summary(korean)).toEqual(['2 new Busan', '3 new Gyeonggi']);
 	});
 
 	it('names the missing and unknown columns of a wrong header, and refuses files that are not CSV text', async () => {

@@ -87,7 +87,10 @@ export function statusName(status: string): string {
 }
 
 export function encodingName(encoding: string): string {
-	return encoding === 'utf-8-bom' ? m.exchange_encoding_utf8_bom() : encoding === 'windows-1252' ? m.exchange_encoding_windows_1252() : m.exchange_encoding_utf8();
+	if (encoding === 'utf-8-bom') return m.exchange_encoding_utf8_bom();
+	if (encoding === 'windows-1252') return m.exchange_encoding_windows_1252();
+	if (encoding === 'euc-kr') return m.exchange_encoding_euc_kr();
+	return m.exchange_encoding_utf8();
 }
 
 export function listName(list: string): string {
