@@ -591,7 +591,8 @@ async function analysePeople(db: Executor, group: CountryGroupTable, sheet: Shee
 			const current = titleOnDay(own, today)?.title ?? null;
 			if (current !== input.title) {
 				changes.current_title = [current, input.title];
-				title = { title: input.title, validFrom: input.titleValidFrom ?? today, validTo: input.titleValidTo, language: input.preferredLanguage };
+				// Written in the person's language: the file's when it gives one, else the one on record.
+				title = { title: input.title, validFrom: input.titleValidFrom ?? today, validTo: input.titleValidTo, language: fields.preferredLanguage ? input.preferredLanguage : existing.preferred_language };
 			}
 		}
 		row.changes = Object.entries(changes).map(([column, [before, after]]) => ({
