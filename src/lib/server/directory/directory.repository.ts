@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 /** All SQL of country groups, organisations, people and memberships. */
 import type { Database, Executor } from '../db/database';
 import { searchKeys } from './search-keys';
+import { refreshSearchKeysOfOrganisation as refreshPartnershipSearchKeysOfOrganisation } from '../partnerships/partnership.repository';
 import type {
 	ChangeLogTable,
 	CountryGroupTable,
@@ -194,6 +195,8 @@ export async function updateOrganisation(db: Executor, id: string, changes: Part
 	if ('name_fr' in changes || 'name_ko' in changes || 'name_en' in changes) {
 		const row = await db.selectFrom('organisation').select(['name_fr', 'name_ko', 'name_en']).where('id', '=', id).executeTakeFirstOrThrow();
 		await db.updateTable('organisation').set(organisationSearchKeys(row)).where('id', '=', id).execute();
+		// Partnerships are searched by both sides' names: they follow too.
+		await refreshPartnershipSearchKeysOfOrganisation(db, id);
 	}
 }
 
@@ -230,20 +233,46 @@ function containsPattern(text: string): string {
 }
 
 /**
- * Whether an organisation is in the group, as a correlated EXISTS. Searches filter the rows by their keys first (a
- * sequential scan of one table, ~3 ms for 50,000 rows here) and only then ask whether each is in
- * the group: joining from the group's memberships instead made SQLite look every member's people
- * up by index, ten times slower (bench/directory-search.ts).
+ * Whether an organisation is in the group's directory, as correlated EXISTS: a membership (active or
+ * former), a side of one of its partnerships, an organisation of one of its good practices — the
+ * same rule as isInGroupDirectory. Searches filter the rows by their keys first (a sequential scan
+ * of one table, ~3 ms for 50,000 rows here) and only then ask whether each is in the group: joining
+ * from the group's memberships instead made SQLite look every member's people up by index, ten
+ * times slower (bench/directory-search.ts). A member answers on the first EXISTS.
  */
 function isInGroup(eb: ExpressionBuilder<Database, any>, organisationColumn: 'organisation.id' | 'person.organisation_id', groupId: string) {
-	return eb.exists(
-		eb
-			.selectFrom('group_membership')
-			.select(sql`1`.as('one'))
-			.whereRef('group_membership.organisation_id', '=', sql.ref(organisationColumn) as never)
-			.where('group_membership.group_id', '=', groupId)
-			.where('group_membership.status', '=', 'active')
-	);
+	const organisation = sql.ref(organisationColumn) as never;
+	return eb.or([
+		eb.exists(
+			eb
+				.selectFrom('group_membership')
+				.select(sql`1`.as('one'))
+				.whereRef('group_membership.organisation_id', '=', organisation)
+				.where('group_membership.group_id', '=', groupId)
+		),
+		eb.exists(
+			eb
+				.selectFrom('partnership')
+				.select(sql`1`.as('one'))
+				.whereRef('partnership.french_organisation_id', '=', organisation)
+				.where('partnership.group_id', '=', groupId)
+		),
+		eb.exists(
+			eb
+				.selectFrom('partnership')
+				.select(sql`1`.as('one'))
+				.whereRef('partnership.foreign_organisation_id', '=', organisation)
+				.where('partnership.group_id', '=', groupId)
+		),
+		eb.exists(
+			eb
+				.selectFrom('good_practice_organisation')
+				.innerJoin('good_practice', 'good_practice.id', 'good_practice_organisation.good_practice_id')
+				.select(sql`1`.as('one'))
+				.whereRef('good_practice_organisation.organisation_id', '=', organisation)
+				.where('good_practice.group_id', '=', groupId)
+		)
+	]);
 }
 
 /**

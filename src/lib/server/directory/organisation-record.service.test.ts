@@ -8,6 +8,7 @@ import { getGroupOverview } from './directory.service';
 import { addPerson, getOrganisationRecord, updateOrganisation } from './organisation-record.service';
 import { organisationInputSchema } from './organisation.schema';
 import { personInputSchema } from './person.schema';
+import { searchDirectory } from './search.service';
 
 function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } }, fields: Record<string, string>): T {
 	const parsed = schema.safeParse(fields);
@@ -81,6 +82,15 @@ describeEachDatabase('an organisation’s record', (setup) => {
 		});
 		const unchanged = await updateOrganisation(setup.context, actors.member, 'coree', ids['Nantes Métropole'], organisationInput(after.value.formValues));
 		expect(unchanged).toEqual({ ok: true, value: { changed: [] } });
+	});
+
+	it('keeps partnerships findable by an organisation’s new name', async () => {
+		const guro = await getOrganisationRecord(setup.context, actors.coordinator, 'coree', ids['Guro-gu (Séoul)']);
+		if (!guro.ok) throw new Error(guro.reason);
+		const renamed = await updateOrganisation(setup.context, actors.coordinator, 'coree', ids['Guro-gu (Séoul)'], organisationInput({ ...guro.value.formValues, nameEn: 'Guro District' }));
+		expect(renamed).toEqual({ ok: true, value: { changed: ['nameEn'] } });
+		const found = await searchDirectory(setup.context, actors.member, 'coree', 'guro district issy');
+		expect(found.ok && found.value.partnerships.map((partnership) => partnership.frenchName.fr)).toEqual(['Issy-les-Moulineaux']);
 	});
 
 	it('refuses a member editing another organisation, and a partner editing any', async () => {

@@ -27,6 +27,16 @@ async function refreshSearchKeys(db: Executor, id: string): Promise<void> {
 	await db.updateTable('partnership').set({ search_text: keys.text, search_initials: keys.initials }).where('id', '=', id).execute();
 }
 
+/** After an organisation is renamed: its partnerships are found by its new names (issue 3 §8). */
+export async function refreshSearchKeysOfOrganisation(db: Executor, organisationId: string): Promise<void> {
+	const rows = await db
+		.selectFrom('partnership')
+		.select('id')
+		.where((eb) => eb.or([eb('french_organisation_id', '=', organisationId), eb('foreign_organisation_id', '=', organisationId)]))
+		.execute();
+	for (const row of rows) await refreshSearchKeys(db, row.id);
+}
+
 export async function insertPartnership(db: Executor, row: NewPartnership): Promise<void> {
 	await db.insertInto('partnership').values({ ...row, search_text: '', search_initials: '' }).execute();
 	await refreshSearchKeys(db, row.id);
