@@ -149,11 +149,14 @@ test.describe('searching the directory', () => {
 
 	test('finds by Korean initial consonants and by a name typed without accents', async ({ page }) => {
 		await page.goto('/ko/groups/coree');
-		await page.getByLabel(message('ko', 'search_label')).fill('ㄴㅌ');
+		// ㄱㄹㄱ: the initial consonants of 구로구 (Guro-gu), Issy-les-Moulineaux's twin.
+		await page.getByLabel(message('ko', 'search_label')).fill('ㄱㄹㄱ');
 		await page.getByRole('button', { name: message('ko', 'search_submit') }).click();
 		await expect(page).toHaveURL(/\/ko\/groups\/coree\/search\?q=/);
 		await expect(page.getByRole('heading', { name: message('ko', 'search_organisations', { count: 1 }) })).toBeVisible();
-		await expect(page.getByRole('link', { name: '낭트 메트로폴' }).first()).toBeVisible();
+		await expect(page.getByRole('link', { name: '서울특별시 구로구', exact: true })).toBeVisible();
+		await expect(page.getByRole('heading', { name: message('ko', 'search_partnerships', { count: 1 }) })).toBeVisible();
+		await expect(page.getByRole('link', { name: /이시레물리노 ↔ 서울특별시 구로구/ })).toBeVisible();
 
 		await page.goto('/fr/groups/coree/search?q=region%20rhone');
 		await expect(page.getByRole('link', { name: 'Région Auvergne-Rhône-Alpes' }).first()).toBeVisible();

@@ -30,9 +30,12 @@ test.describe('as the coordinator', () => {
 			.getByRole('link')
 			.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
 		const tableLinks = await table.getByRole('rowheader').getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-		// Every point of the demo is placed: the map and the table list the same records.
-		expect(mapLinks.length).toBeGreaterThanOrEqual(20);
-		expect([...mapLinks].sort()).toEqual([...tableLinks].sort());
+		// Every organisation of the demo is placed: the map and the table list the same demo records.
+		// (Other tests, running alongside, add organisations without a point: only the table has those.)
+		const demo = (links: (string | null)[]) => links.filter((link) => link?.includes('/organisations/00000000-0000-4000-8000-')).sort();
+		expect(demo(mapLinks).length).toBeGreaterThanOrEqual(20);
+		expect(demo(mapLinks)).toEqual(demo(tableLinks));
+		for (const link of mapLinks) expect(tableLinks).toContain(link);
 		const issyRow = table.getByRole('row', { name: /^Issy-les-Moulineaux/ });
 		await expect(issyRow).toContainText('48.824, 2.273');
 		await expect(issyRow).toContainText(`Guro-gu (Séoul) — ${message('fr', 'map_status_active')}`);
