@@ -227,8 +227,8 @@ try {
 		const url = new URL(serverUrl);
 		url.pathname = `/${name}`;
 		const handle = await openDatabase(url.toString());
-		const client = new pg.Client({ connectionString: url.toString() });
-		await client.connect();
+		// Like Dari's pool (connection.ts): JIT off, and the four queries sent side by side.
+		const client = new pg.Pool({ connectionString: url.toString(), options: '-c jit=off', max: 4 });
 		try {
 			results.push(await measure('PostgreSQL', handle, (sqlText, parameters) => client.query(sqlText, parameters as unknown[])));
 			if (process.env.BENCH_EXPLAIN) {
@@ -246,7 +246,8 @@ try {
 		}
 	}
 } finally {
-	rmSync(directory, { recursive: true, force: true });
+	if (process.env.BENCH_KEEP) console.log(`kept ${directory}`);
+	else rmSync(directory, { recursive: true, force: true });
 }
 
 console.log(`\nDirectory search: ${ORGANISATIONS} organisations, ${PEOPLE} people, ${PARTNERSHIPS} partnerships, ${PRACTICES} practices, ${QUERIES.length} queries × ${ROUNDS} rounds\n`);

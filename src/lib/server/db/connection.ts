@@ -55,7 +55,10 @@ function openPostgres(url: string): DatabaseHandle {
 		connectionString: url,
 		// 10 connections per process: PostgreSQL's default max_connections (100) then serves ~10 processes.
 		max: 10,
-		connectionTimeoutMillis: 5000
+		connectionTimeoutMillis: 5000,
+		// No JIT: Dari's queries are short, and PostgreSQL compiled one it over-estimated (a 2-letter
+		// Korean search against a trigram index) for 330 ms to run it in 20 (bench/directory-search.ts).
+		options: '-c jit=off'
 	});
 	pool.on('error', () => {
 		// An idle client lost its server; the pool replaces it on next use. Nothing to do here.

@@ -233,6 +233,17 @@ function containsPattern(text: string): string {
 }
 
 /**
+ * `column LIKE '%word%'`. A word of one or two characters has no trigram: PostgreSQL would still
+ * walk the whole trigram index and recheck every row (22 ms at 50,000 people, against 9 for a
+ * plain scan), so the column is wrapped (`|| ''`) to take it out of the index's reach. Same
+ * result, on both databases; SQLite has no index there anyway.
+ */
+export function containsWord(column: string, word: string) {
+	const reference = [...word].length < 3 ? sql`(${sql.ref(column)} || '')` : sql.ref(column);
+	return sql<boolean>`${reference} like ${containsPattern(word)} escape '\\'`;
+}
+
+/**
  * Whether an organisation is in the group's directory, as correlated EXISTS: a membership (active or
  * former), a side of one of its partnerships, an organisation of one of its good practices — the
  * same rule as isInGroupDirectory. Searches filter the rows by their keys first (a sequential scan
@@ -284,7 +295,7 @@ export function searchGroupOrganisationsQuery(db: Executor, groupId: string, col
 	return db
 		.selectFrom('organisation')
 		.select(['organisation.id', 'organisation.name_fr', 'organisation.name_ko', 'organisation.name_en', 'organisation.kind', 'organisation.country_code'])
-		.where((eb) => eb.and(words.map((word) => sql<boolean>`${sql.ref(`organisation.${column}`)} like ${containsPattern(word)} escape '\\'`)))
+		.where((eb) => eb.and(words.map((word) => containsWord(`organisation.${column}`, word))))
 		.where((eb) => isInGroup(eb, 'organisation.id', groupId))
 		.orderBy(sql`case when ${sql.ref(`organisation.${column}`)} like ${`${words[0].replace(/[\\%_]/g, (character) => `\\${character}`)}%`} escape '\\' then 0 else 1 end`)
 		.orderBy('organisation.name_fr')
@@ -295,29 +306,42 @@ export async function searchGroupOrganisations(db: Executor, groupId: string, co
 	return searchGroupOrganisationsQuery(db, groupId, column, words, limit).execute();
 }
 
-/** People of the group's organisations whose search keys contain every word. */
+/**
+ * People of the group's directory whose search keys contain every word, without their
+ * organisation: joining it here let SQLite start from the organisations and look each one's people
+ * up by index (73 ms at 50,000 people instead of 5); searchGroupPeople adds the names after.
+ */
 export function searchGroupPeopleQuery(db: Executor, groupId: string, column: 'search_text' | 'search_initials', words: string[], limit: number) {
 	return db
 		.selectFrom('person')
-		.innerJoin('organisation', 'organisation.id', 'person.organisation_id')
-		.select([
-			'person.id',
-			'person.given_name',
-			'person.family_name',
-			'person.name_order',
-			'person.email',
-			'organisation.id as organisation_id',
-			'organisation.name_fr as organisation_name_fr',
-			'organisation.name_ko as organisation_name_ko',
-			'organisation.name_en as organisation_name_en'
-		])
-		.where((eb) => eb.and(words.map((word) => sql<boolean>`${sql.ref(`person.${column}`)} like ${containsPattern(word)} escape '\\'`)))
+		.select(['person.id', 'person.given_name', 'person.family_name', 'person.name_order', 'person.email', 'person.organisation_id'])
+		.where((eb) => eb.and(words.map((word) => containsWord(`person.${column}`, word))))
 		.where((eb) => isInGroup(eb, 'person.organisation_id', groupId))
 		.orderBy('person.family_name')
 		.orderBy('person.given_name')
+		.orderBy('person.id')
 		.limit(limit);
 }
 
 export async function searchGroupPeople(db: Executor, groupId: string, column: 'search_text' | 'search_initials', words: string[], limit: number) {
-	return searchGroupPeopleQuery(db, groupId, column, words, limit).execute();
+	const people = await searchGroupPeopleQuery(db, groupId, column, words, limit).execute();
+	const organisationIds = [...new Set(people.map((person) => person.organisation_id).filter((id): id is string => id !== null))];
+	const organisations =
+		organisationIds.length === 0
+			? []
+			: await db.selectFrom('organisation').select(['id', 'name_fr', 'name_ko', 'name_en']).where('id', 'in', organisationIds).execute();
+	const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
+	return people.flatMap((person) => {
+		const organisation = person.organisation_id ? byId.get(person.organisation_id) : undefined;
+		if (!organisation) return [];
+		return [
+			{
+				...person,
+				organisation_id: organisation.id,
+				organisation_name_fr: organisation.name_fr,
+				organisation_name_ko: organisation.name_ko,
+				organisation_name_en: organisation.name_en
+			}
+		];
+	});
 }

@@ -3,27 +3,40 @@
  * people are in directory.repository.ts. Each filters the rows by their search keys, then by group:
  * both tables carry their group id, so no membership lookup is needed.
  */
-import { sql } from 'kysely';
 import type { Executor } from '../db/database';
+import { containsWord } from './directory.repository';
 
 type SearchColumn = 'search_text' | 'search_initials';
 
-function escapeLike(text: string): string {
-	return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
-/** Partnerships of a group whose keys (both sides' names, the region) contain every word. */
+/**
+ * Partnerships of a group whose keys (both sides' names, the region) contain every word, in the
+ * order of their keys (the French side's name first). The 25 are chosen from the partnership table
+ * alone — on SQLite by walking an index in that order (migration 0007) — and only they are joined
+ * to their organisations' names: joining every match first cost 13 ms at 20,000 partnerships.
+ */
 export function searchGroupPartnershipsQuery(db: Executor, groupId: string, column: SearchColumn, words: string[], limit: number) {
 	return db
-		.selectFrom('partnership')
-		.innerJoin('organisation as french', 'french.id', 'partnership.french_organisation_id')
-		.leftJoin('organisation as foreign', 'foreign.id', 'partnership.foreign_organisation_id')
+		.selectFrom((eb) =>
+			eb
+				.selectFrom('partnership')
+				.selectAll('partnership')
+				.where('partnership.group_id', '=', groupId)
+				.where((inner) => inner.and(words.map((word) => containsWord(`partnership.${column}`, word))))
+				.orderBy('partnership.group_id')
+				.orderBy('partnership.search_text')
+				.orderBy('partnership.id')
+				.limit(limit)
+				.as('found')
+		)
+		.innerJoin('organisation as french', 'french.id', 'found.french_organisation_id')
+		.leftJoin('organisation as foreign', 'foreign.id', 'found.foreign_organisation_id')
 		.select([
-			'partnership.id',
-			'partnership.kind',
-			'partnership.status',
-			'partnership.foreign_country_code',
-			'partnership.foreign_region',
+			'found.id',
+			'found.kind',
+			'found.status',
+			'found.foreign_country_code',
+			'found.foreign_region',
 			'french.name_fr as french_name_fr',
 			'french.name_ko as french_name_ko',
 			'french.name_en as french_name_en',
@@ -31,11 +44,8 @@ export function searchGroupPartnershipsQuery(db: Executor, groupId: string, colu
 			'foreign.name_ko as foreign_name_ko',
 			'foreign.name_en as foreign_name_en'
 		])
-		.where('partnership.group_id', '=', groupId)
-		.where((eb) => eb.and(words.map((word) => sql<boolean>`${sql.ref(`partnership.${column}`)} like ${`%${escapeLike(word)}%`} escape '\\'`)))
-		.orderBy('french.name_fr')
-		.orderBy('partnership.id')
-		.limit(limit);
+		.orderBy('found.search_text')
+		.orderBy('found.id');
 }
 
 export async function searchGroupPartnerships(db: Executor, groupId: string, column: SearchColumn, words: string[], limit: number) {
@@ -48,7 +58,7 @@ export function searchGroupPracticesQuery(db: Executor, groupId: string, column:
 		.selectFrom('good_practice')
 		.select(['good_practice.id', 'good_practice.country_code', 'good_practice.title_fr', 'good_practice.title_ko', 'good_practice.title_en'])
 		.where('good_practice.group_id', '=', groupId)
-		.where((eb) => eb.and(words.map((word) => sql<boolean>`${sql.ref(`good_practice.${column}`)} like ${`%${escapeLike(word)}%`} escape '\\'`)))
+		.where((eb) => eb.and(words.map((word) => containsWord(`good_practice.${column}`, word))))
 		.orderBy('good_practice.title_fr')
 		.orderBy('good_practice.id')
 		.limit(limit);

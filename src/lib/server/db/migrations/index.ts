@@ -5,6 +5,7 @@ import * as changeLogAndPhones from './2026-11-28-0003-change-log-and-phones';
 import * as searchKeysMigration from './2026-11-28-0004-search-keys';
 import * as trigramSearch from './2026-11-28-0005-trigram-search';
 import * as partnershipsPracticesFiles from './2026-11-28-0006-partnerships-practices-files';
+import * as searchOrderIndexes from './2026-11-28-0007-search-order-indexes';
 
 /**
  * Migrations are listed in code rather than read from a folder, so that the built server, the CLI
@@ -16,7 +17,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-28-0003-change-log-and-phones': changeLogAndPhones,
 	'2026-11-28-0004-search-keys': searchKeysMigration,
 	'2026-11-28-0005-trigram-search': trigramSearch,
-	'2026-11-28-0006-partnerships-practices-files': partnershipsPracticesFiles
+	'2026-11-28-0006-partnerships-practices-files': partnershipsPracticesFiles,
+	'2026-11-28-0007-search-order-indexes': searchOrderIndexes
 };
 
 /** Every migration's name, in the order they apply. */
