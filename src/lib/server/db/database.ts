@@ -5,9 +5,10 @@ import type { MailTables } from '../mail/mail.table';
 import type { PartnershipTables } from '../partnerships/partnership.table';
 import type { GoodPracticeTables } from '../practices/good-practice.table';
 import type { FileTables } from '../files/stored-file.table';
+import type { MeetingTables } from '../meetings/meeting.table';
 
 /** Every table of Dari, as Kysely sees it. Columns are snake_case; rows never leave their domain. */
-export interface Database extends AuthTables, MailTables, DirectoryTables, PartnershipTables, GoodPracticeTables, FileTables {}
+export interface Database extends AuthTables, MailTables, DirectoryTables, PartnershipTables, GoodPracticeTables, FileTables, MeetingTables {}
 
 export type DatabaseDialect = 'sqlite' | 'postgres';
 

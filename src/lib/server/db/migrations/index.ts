@@ -6,6 +6,7 @@ import * as searchKeysMigration from './2026-11-28-0004-search-keys';
 import * as trigramSearch from './2026-11-28-0005-trigram-search';
 import * as partnershipsPracticesFiles from './2026-11-28-0006-partnerships-practices-files';
 import * as searchOrderIndexes from './2026-11-28-0007-search-order-indexes';
+import * as meetings from './2026-11-28-0008-meetings';
 
 /**
  * Migrations are listed in code rather than read from a folder, so that the built server, the CLI
@@ -18,7 +19,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-28-0004-search-keys': searchKeysMigration,
 	'2026-11-28-0005-trigram-search': trigramSearch,
 	'2026-11-28-0006-partnerships-practices-files': partnershipsPracticesFiles,
-	'2026-11-28-0007-search-order-indexes': searchOrderIndexes
+	'2026-11-28-0007-search-order-indexes': searchOrderIndexes,
+	'2026-11-28-0008-meetings': meetings
 };
 
 /** Every migration's name, in the order they apply. */
