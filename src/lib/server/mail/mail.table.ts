@@ -10,6 +10,8 @@ export interface OutboxTable {
 	subject: string;
 	text_body: string;
 	html_body: string | null;
+	/** JSON: [{ filename, contentType, content, encoding? }], e.g. an invitation's calendar file; null for none. */
+	attachments: string | null;
 	/** 'pending' until delivered ('sent'), or 'failed' after the last attempt. */
 	status: 'pending' | 'sent' | 'failed';
 	attempts: number;

@@ -86,6 +86,22 @@ describeEachDatabase('outbox delivery through a real SMTP server', (setup) => {
 		expect(smtp.received).toHaveLength(3);
 	});
 
+	it('delivers an attachment kept with the message (an invitation’s calendar file)', async () => {
+		smtp.received = [];
+		const calendar = 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR';
+		const id = await enqueueEmail(
+			setup.context.db,
+			{ to: 'invitee@example.org', subject: 'Invitation', text: 'Body', attachments: [{ filename: 'invitation.ics', contentType: 'text/calendar; method=REQUEST', content: calendar }] },
+			setup.context.clock()
+		);
+		expect(JSON.parse((await statusOf(id)).attachments!)).toEqual([{ filename: 'invitation.ics', contentType: 'text/calendar; method=REQUEST', content: calendar }]);
+		expect(await deliverDueMessages(setup.context.db, transport, options())).toEqual({ sent: 1, failed: 0 });
+		expect(smtp.received[0].raw).toMatch(/Content-Type: text\/calendar; method=REQUEST/);
+		expect(smtp.received[0].raw).toContain('filename=invitation.ics');
+		expect((await statusOf(await queue('plain@example.org'))).attachments).toBeNull();
+		expect(await deliverDueMessages(setup.context.db, transport, options())).toEqual({ sent: 1, failed: 0 });
+	});
+
 	it('keeps messages while the server is down and delivers each exactly once when it is back', async () => {
 		smtp.received = [];
 		const port = smtp.port;

@@ -16,6 +16,16 @@ export interface OutgoingEmail {
 	subject: string;
 	text: string;
 	html?: string;
+	/** Sent with the message, e.g. an invitation's calendar file (text/calendar; method=REQUEST). */
+	attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+	filename: string;
+	contentType: string;
+	/** Text, or base64 when `encoding` says so. */
+	content: string;
+	encoding?: 'base64';
 }
 
 /** Queues a message. Call it with the transaction of the change that causes the message. */
@@ -28,6 +38,7 @@ export async function enqueueEmail(db: Executor, email: OutgoingEmail, now: Date
 		subject: email.subject,
 		text_body: email.text,
 		html_body: email.html ?? null,
+		attachments: email.attachments?.length ? JSON.stringify(email.attachments) : null,
 		status: 'pending',
 		attempts: 0,
 		next_attempt_at: now.toISOString(),
@@ -79,6 +90,7 @@ export async function deliverDueMessages(
 				subject: message.subject,
 				text: message.text_body,
 				html: message.html_body ?? undefined,
+				attachments: message.attachments ? (JSON.parse(message.attachments) as EmailAttachment[]) : undefined,
 				messageId: message.message_id
 			});
 			await repository.markSent(db, id, options.senderId, options.clock().toISOString());
