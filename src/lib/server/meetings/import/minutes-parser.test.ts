@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { REFERENCE_MINUTES } from './reference-minutes.fixture';
 import { localTimeToUtc, minutesTextFields, minutesToJson, normalizeMinutesText, parseMinutes, readSectionHeading, type ParsedMinutes } from './minutes-parser';
 
-export const REFERENCE_MINUTES = readFileSync(new URL('../../../../../../shared/reference/compte-rendu-groupe-pays-coree-2024-02-27.txt', import.meta.url), 'utf8');
 
 /** Letters and digits of a text, sorted: what must come out of the parser exactly as it came in. */
 function alphanumerics(texts: string[]): string {
