@@ -83,7 +83,26 @@ export function organisationFieldLabel(field: string): string {
 		capacity: m.org_field_capacity,
 		'membership.capacity': m.org_field_capacity,
 		'membership.since': m.membership_since,
-		'membership.status': m.membership_status
+		'membership.status': m.membership_status,
+		personRemoved: m.org_field_person_removed,
+		source: m.history_source,
+		line: m.history_line
 	};
-	return labels[field]?.() ?? field;
+	// The CSV import records its columns' names (name_fr, official_code…): the same labels.
+	const camel = field.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+	const aliases: Record<string, string> = { country: 'countryCode', kind: 'kind' };
+	return (labels[field] ?? labels[camel] ?? labels[aliases[camel] ?? ''])?.() ?? field;
+}
+
+/** A value of an organisation's history in the reader's language (kinds, places, statuses…). */
+export function organisationFieldValue(field: string, value: unknown): string {
+	if (value === null || value === undefined || value === '') return m.org_record_empty();
+	const text = String(value);
+	if (field === 'kind') return organisationKindName(text);
+	if (field === 'countryCode' || field === 'country_code') return countryName(text);
+	if (field === 'capacity' || field === 'membership.capacity') return roleName(text);
+	if (field === 'membership.status') return text === 'former' ? m.membership_status_former() : m.membership_status_active();
+	if (field === 'officialCodeScheme' || field === 'official_code_scheme') return officialCodeSchemeName(text);
+	if (field === 'source' && text === 'csv-import') return m.history_source_csv_import();
+	return text;
 }

@@ -13,16 +13,23 @@ export function personFieldLabel(field: string): string {
 		preferredLanguage: m.person_language,
 		publicListingConsent: m.person_consent,
 		title: m.title_column_title,
-		name: m.table_name
+		name: m.table_name,
+		currentTitle: m.title_column_title,
+		organisation: m.group_organisation,
+		source: m.history_source,
+		line: m.history_line
 	};
-	return labels[field]?.() ?? field;
+	// The CSV import records its columns' names (given_name, current_title…): the same labels.
+	const camel = field.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+	return (labels[field] ?? labels[camel])?.() ?? field;
 }
 
 /** A value of a person's field as a reader understands it ("listed publicly", "한국어"…). */
 export function personFieldValue(field: string, value: unknown): string {
 	if (value === null || value === undefined || value === '') return m.org_record_empty();
-	if (field === 'publicListingConsent') return value ? m.person_consent_yes() : m.person_consent_no();
-	if (field === 'preferredLanguage' && typeof value === 'string' && isLocale(value)) return languageName(value);
-	if (field === 'nameOrder') return value === 'family-first' ? m.person_name_order_family_first() : m.person_name_order_given_first();
+	if (field === 'publicListingConsent' || field === 'public_listing_consent') return value && value !== 'false' && value !== '0' ? m.person_consent_yes() : m.person_consent_no();
+	if (field === 'source' && value === 'csv-import') return m.history_source_csv_import();
+	if ((field === 'preferredLanguage' || field === 'preferred_language') && typeof value === 'string' && isLocale(value)) return languageName(value);
+	if (field === 'nameOrder' || field === 'name_order') return value === 'family-first' ? m.person_name_order_family_first() : m.person_name_order_given_first();
 	return String(value);
 }

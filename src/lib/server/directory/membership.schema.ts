@@ -20,3 +20,9 @@ export const membershipInputSchema = z.object({
 });
 
 export type MembershipInput = z.infer<typeof membershipInputSchema>;
+
+/** "Add it to this group" under a duplicate warning: the existing organisation and its place. */
+export const addExistingOrganisationSchema = z.object({
+	organisationId: z.string().trim().min(1, 'required').max(64, 'too_long'),
+	capacity: z.enum(['member', 'partner'], { message: 'invalid_choice' }).default('member')
+});

@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../../tests/setup/databases';
 import { loadActor, signInWithPassword } from '../auth/auth.service';
 import type { Actor } from '../auth/policy';
 import { DEMO_PASSWORD, loadDemoData } from '../db/demo-data/demo-data';
-import { getMembership, listFormerMembers, updateMembership } from './membership.service';
+import { addOrganisationToGroup, getMembership, listFormerMembers, updateMembership } from './membership.service';
 import { getOrganisationRecord } from './organisation-record.service';
 import { membershipInputSchema } from './membership.schema';
 
@@ -47,6 +47,18 @@ describeEachDatabase('an organisation’s membership of a group', (setup) => {
 		expect((await getOrganisationRecord(setup.context, actors.partner, 'coree', dijon)).ok).toBe(true);
 		expect(await updateMembership(setup.context, actors.coordinator, 'coree', dijon, { capacity: 'member', since: '2016-07-05', status: 'former' })).toEqual({ ok: true, value: { changed: [] } });
 		await updateMembership(setup.context, actors.coordinator, 'coree', dijon, { capacity: 'member', since: '2016-07-05', status: 'active' });
+	});
+
+	it('adds an organisation found as a duplicate (here a partnership’s Korean side) to the group, once', async () => {
+		const guro = (await setup.context.db.selectFrom('organisation').select('id').where('name_fr', '=', 'Guro-gu (Séoul)').executeTakeFirstOrThrow()).id;
+		expect(await addOrganisationToGroup(setup.context, actors.member, 'coree', guro, 'partner')).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		expect(await getMembership(setup.context, actors.coordinator, 'coree', guro)).toMatchObject({ value: { membership: null } });
+		expect(await addOrganisationToGroup(setup.context, actors.coordinator, 'coree', guro, 'partner')).toEqual({ ok: true, value: { added: true } });
+		expect(await getMembership(setup.context, actors.coordinator, 'coree', guro)).toMatchObject({ value: { membership: { capacity: 'partner', status: 'active' } } });
+		expect(await addOrganisationToGroup(setup.context, actors.coordinator, 'coree', guro, 'partner')).toEqual({ ok: true, value: { added: false } });
+		const memberships = await setup.context.db.selectFrom('group_membership').select('id').where('organisation_id', '=', guro).execute();
+		expect(memberships).toHaveLength(1);
+		expect(await addOrganisationToGroup(setup.context, actors.coordinator, 'coree', '00000000-0000-4000-8000-ffffffffffff', 'member')).toEqual({ ok: false, reason: 'NOT_FOUND' });
 	});
 
 	it('refuses members and partners, and answers 404 for what is not in the group', async () => {

@@ -6,7 +6,7 @@
 import type { Locale } from '../../paraglide/runtime.js';
 import { authorize, type Actor } from '../auth/policy';
 import type { ServiceContext } from '../shared/context';
-import { isId } from '../shared/identifier';
+import { isId, newId } from '../shared/identifier';
 import { fail, ok, type Result } from '../shared/result';
 import { recordChange } from './change-log';
 import * as directory from './directory.repository';
@@ -103,5 +103,45 @@ export async function getMembership(
 	return ok({
 		membership: row ? { capacity: row.capacity, since: row.since, status: row.status } : null,
 		canManage: authorize(actor, 'group.manage', group.id) === null
+	});
+}
+
+/**
+ * Adds an organisation that already exists in Dari (found as a duplicate while creating it, or a
+ * former member) to the group, as member or partner; reactivates a former membership rather than
+ * creating a second one. Coordinators of the group and administrators.
+ */
+export async function addOrganisationToGroup(
+	context: ServiceContext,
+	actor: Actor,
+	groupSlug: string,
+	organisationId: string,
+	capacity: Membership['capacity']
+): Promise<Result<{ added: boolean }, 'NOT_FOUND'>> {
+	const group = await directory.findGroupBySlug(context.db, groupSlug);
+	if (!group) return fail('NOT_FOUND');
+	const denied = authorize(actor, 'group.manage', group.id);
+	if (denied) return denied;
+	if (!isId(organisationId)) return fail('NOT_FOUND');
+	return context.db.transaction().execute(async (db) => {
+		const organisation = await directory.findOrganisationById(db, organisationId);
+		if (!organisation) return fail('NOT_FOUND');
+		const membership = await repository.findMembership(db, group.id, organisationId);
+		if (membership?.status === 'active') return ok({ added: false });
+		const at = context.clock().toISOString();
+		if (membership) {
+			await repository.updateMembership(db, membership.id, { status: 'active', capacity });
+		} else {
+			await directory.insertMembership(db, { id: newId(), group_id: group.id, organisation_id: organisationId, capacity, since: at.slice(0, 10), status: 'active' });
+		}
+		await recordChange(db, {
+			entity_type: 'organisation',
+			entity_id: organisationId,
+			user_id: actor.kind === 'user' ? actor.userId : null,
+			at,
+			action: 'update',
+			changes: { 'membership.status': [membership?.status ?? null, 'active'], 'membership.capacity': [membership?.capacity ?? null, capacity] }
+		});
+		return ok({ added: true });
 	});
 }

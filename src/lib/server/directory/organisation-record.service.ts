@@ -282,6 +282,18 @@ export async function addPerson(
 	const now = context.clock().toISOString();
 	const personId = newId();
 	if (input.email && (await listOtherPeopleWithEmail(context.db, input.email, personId)).length > 0) return fail('EMAIL_TAKEN', 'email');
+	try {
+		await insertPersonWithTitle(context, actor, row.id, personId, input, now);
+	} catch (error) {
+		// Another save took the address between the check above and this one (person_email_unique).
+		if (isUniqueViolation(error)) return fail('EMAIL_TAKEN', 'email');
+		throw error;
+	}
+	return ok({ personId });
+}
+
+async function insertPersonWithTitle(context: ServiceContext, actor: Actor, organisationId: string, personId: string, input: PersonInput, now: string) {
+	const row = { id: organisationId };
 	await context.db.transaction().execute(async (transaction) => {
 		await repository.insertPerson(transaction, {
 			id: personId,
@@ -317,5 +329,4 @@ export async function addPerson(
 			}
 		});
 	});
-	return ok({ personId });
 }

@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, loadDemoData } from '../db/demo-data/demo-data';
 import { addPerson, getOrganisationRecord } from './organisation-record.service';
 import { personInputSchema } from './person.schema';
 import { personDetailsSchema, personTitleSchema, type PersonDetailsInput, type PersonTitleInput } from './person-edit.schema';
-import { addPersonTitle, getPersonRecord, removePersonTitle, updatePerson, updatePersonTitle } from './person.service';
+import { addPersonTitle, getPersonRecord, removePersonFromOrganisation, removePersonTitle, updatePerson, updatePersonTitle } from './person.service';
 
 function titleInput(fields: Record<string, string>): PersonTitleInput {
 	const parsed = personTitleSchema.safeParse(fields);
@@ -177,6 +177,27 @@ describeEachDatabase('a person and their titles', (setup) => {
 		// Adding a new person with that address is refused the same way.
 		const newcomer = personInputSchema.parse({ givenName: 'Louise', familyName: 'DOUBLE', email: 'louise.coulon@nantesmetropole.fr' });
 		expect(await addPerson(setup.context, actors.member, 'coree', nantes(), newcomer)).toEqual({ ok: false, reason: 'EMAIL_TAKEN', field: 'email' });
+	});
+
+	it('takes a person who left off the organisation, keeps them, and says so in its history', async () => {
+		const added = await addPerson(setup.context, actors.coordinator, 'coree', organisations['Dijon'], personInputSchema.parse({ givenName: 'Anne', familyName: 'PARTIE' }));
+		if (!added.ok) throw new Error(added.reason);
+		const personId = added.value.personId;
+		expect(await removePersonFromOrganisation(setup.context, actors.member, 'coree', organisations['Dijon'], personId)).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		expect(await removePersonFromOrganisation(setup.context, actors.coordinator, 'coree', organisations['Dijon'], personId)).toEqual({ ok: true, value: { removed: true, name: 'Anne PARTIE' } });
+		const record = await getOrganisationRecord(setup.context, actors.coordinator, 'coree', organisations['Dijon']);
+		if (!record.ok) throw new Error(record.reason);
+		expect(record.value.people.map((person) => person.displayName)).not.toContain('Anne PARTIE');
+		expect(record.value.history[0]).toMatchObject({ entityType: 'organisation', changes: { personRemoved: 'Anne PARTIE' } });
+		expect(await setup.context.db.selectFrom('person').select('organisation_id').where('id', '=', personId).executeTakeFirst()).toEqual({ organisation_id: null });
+		expect(await getPersonRecord(setup.context, actors.coordinator, 'coree', organisations['Dijon'], personId)).toEqual({ ok: false, reason: 'NOT_FOUND' });
+	});
+
+	it('opens the people of an organisation that is only a partnership’s side (Guro-gu) to the group’s coordinator', async () => {
+		const added = await addPerson(setup.context, actors.coordinator, 'coree', organisations['Guro-gu (Séoul)'], personInputSchema.parse({ givenName: 'Minji', familyName: 'PARK', nameOrder: 'family-first' }));
+		if (!added.ok) throw new Error(added.reason);
+		const record = await getPersonRecord(setup.context, actors.coordinator, 'coree', organisations['Guro-gu (Séoul)'], added.value.personId);
+		expect(record.ok && record.value.canEdit).toBe(true);
 	});
 
 	it('keeps the search keys in step with the names', async () => {

@@ -9,6 +9,7 @@ import { authorize, authorizeOrganisationEdit, canEditOrganisation, type Actor }
 import type { ServiceContext } from '../shared/context';
 import { isId, newId } from '../shared/identifier';
 import { fail, ok, type Result } from '../shared/result';
+import { isUniqueViolation } from '../db/constraint-errors';
 import { recordChange } from './change-log';
 import * as directory from './directory.repository';
 import type { Language, NewPerson, PersonTable, PersonTitleTable } from './directory.table';
@@ -86,8 +87,10 @@ async function loadPerson(context: ServiceContext, actor: Actor, groupSlug: stri
 	const denied = authorize(actor, 'group.view', group.id);
 	if (denied) return denied;
 	const organisation = isId(organisationId) ? await directory.findOrganisationById(context.db, organisationId) : undefined;
-	const groupIds = organisation ? await directory.listGroupIdsOfOrganisation(context.db, organisation.id) : [];
-	if (!organisation || !groupIds.includes(group.id)) return fail('NOT_FOUND');
+	// The organisation is in the group's directory (a member, former member, partnership side or
+	// practice author), as on its record page; coordinators of this group may then edit its people.
+	if (!organisation || !(await directory.isInGroupDirectory(context.db, organisation.id, group.id))) return fail('NOT_FOUND');
+	const groupIds = [...new Set([...(await directory.listGroupIdsOfOrganisation(context.db, organisation.id)), group.id])];
 	const person = isId(personId) ? await repository.findPersonById(context.db, personId) : undefined;
 	if (!person || person.organisation_id !== organisation.id) return fail('NOT_FOUND');
 	return ok({ group, organisation, groupIds, person });
@@ -178,17 +181,23 @@ export async function updatePerson(
 		}
 	}
 	if (Object.keys(changes).length === 0) return ok({ changed: [] });
-	await context.db.transaction().execute(async (transaction) => {
-		await repository.updatePerson(transaction, person.id, update);
-		await recordChange(transaction, {
-			entity_type: 'person',
-			entity_id: person.id,
-			user_id: actorId(actor),
-			at: context.clock().toISOString(),
-			action: 'update',
-			changes
+	try {
+		await context.db.transaction().execute(async (transaction) => {
+			await repository.updatePerson(transaction, person.id, update);
+			await recordChange(transaction, {
+				entity_type: 'person',
+				entity_id: person.id,
+				user_id: actorId(actor),
+				at: context.clock().toISOString(),
+				action: 'update',
+				changes
+			});
 		});
-	});
+	} catch (error) {
+		// Another save took the address between the check above and this one (person_email_unique).
+		if (isUniqueViolation(error)) return fail('EMAIL_TAKEN', 'email');
+		throw error;
+	}
 	return ok({ changed: Object.keys(changes) });
 }
 
@@ -290,4 +299,34 @@ export async function removePersonTitle(
 		});
 	});
 	return ok({ removed: true });
+}
+
+/**
+ * Takes a person off the organisation (they left it): the person is no longer listed anywhere in
+ * the directory, but stays in the minutes that name them. The organisation's history says who
+ * left, when and on whose word; nothing is deleted.
+ */
+export async function removePersonFromOrganisation(
+	context: ServiceContext,
+	actor: Actor,
+	groupSlug: string,
+	organisationId: string,
+	personId: string
+): Promise<Result<{ removed: true; name: string }, 'NOT_FOUND'>> {
+	const found = await loadPersonToEdit(context, actor, groupSlug, organisationId, personId);
+	if (!found.ok) return found;
+	const { person, organisation } = found.value;
+	const name = formatPersonName({ givenName: person.given_name, familyName: person.family_name, nameOrder: person.name_order });
+	await context.db.transaction().execute(async (transaction) => {
+		await repository.updatePerson(transaction, person.id, { organisation_id: null });
+		await recordChange(transaction, {
+			entity_type: 'organisation',
+			entity_id: organisation.id,
+			user_id: actorId(actor),
+			at: context.clock().toISOString(),
+			action: 'update',
+			changes: { personRemoved: name }
+		});
+	});
+	return ok({ removed: true, name });
 }

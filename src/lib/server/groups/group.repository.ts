@@ -74,3 +74,9 @@ export async function listPresidentCandidates(db: Executor, groupId: string) {
 		.orderBy('person.given_name')
 		.execute();
 }
+
+/** How many partnerships the group holds: its country cannot change under them. */
+export async function countPartnerships(db: Executor, groupId: string): Promise<number> {
+	const row = await db.selectFrom('partnership').select((eb) => eb.fn.countAll<number>().as('count')).where('group_id', '=', groupId).executeTakeFirstOrThrow();
+	return Number(row.count);
+}

@@ -84,6 +84,17 @@ describeEachDatabase('administering country groups', (setup) => {
 		expect(await updateGroup(setup.context, actors.admin, '00000000-0000-4000-8000-999999999999', groupInput(VIETNAM))).toEqual({ ok: false, reason: 'NOT_FOUND' });
 	});
 
+	it('keeps the country of a group that holds partnerships (their partners are in it)', async () => {
+		const coree = await setup.context.db.selectFrom('country_group').selectAll().where('slug', '=', 'coree').executeTakeFirstOrThrow();
+		const same = { slug: 'coree', countryCode: 'KR', nameFr: coree.name_fr, nameKo: coree.name_ko, nameEn: coree.name_en, descriptionFr: coree.description_fr, descriptionKo: coree.description_ko, descriptionEn: coree.description_en };
+		expect(await updateGroup(setup.context, actors.admin, coree.id, groupInput({ ...same, countryCode: 'JP' }))).toEqual({ ok: false, reason: 'COUNTRY_IN_USE', field: 'countryCode' });
+		const unchanged = await setup.context.db.selectFrom('country_group').select('country_code').where('id', '=', coree.id).executeTakeFirstOrThrow();
+		expect(unchanged.country_code).toBe('KR');
+		// A group without partnerships may still correct its country.
+		expect(await updateGroup(setup.context, actors.admin, vietnamId, groupInput({ ...VIETNAM, countryCode: 'LA' }))).toMatchObject({ ok: true, value: { changed: ['countryCode'] } });
+		await updateGroup(setup.context, actors.admin, vietnamId, groupInput(VIETNAM));
+	});
+
 	it('changes only what differs, and records each field before and after', async () => {
 		setup.context.clock.advance(1000);
 		const result = await updateGroup(setup.context, actors.admin, vietnamId, groupInput({ ...VIETNAM, descriptionKo: '베트남 지방정부와 협력하는 프랑스 지방정부들의 모임입니다.' }));

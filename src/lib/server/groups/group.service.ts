@@ -61,7 +61,7 @@ export interface GroupAdministration {
 	history: GroupHistoryEntry[];
 }
 
-export type GroupRefusal = 'SLUG_TAKEN' | 'UNKNOWN_COUNTRY' | 'UNKNOWN_PRESIDENT';
+export type GroupRefusal = 'SLUG_TAKEN' | 'UNKNOWN_COUNTRY' | 'UNKNOWN_PRESIDENT' | 'COUNTRY_IN_USE';
 
 function actorId(actor: Actor): string | null {
 	return actor.kind === 'user' ? actor.userId : null;
@@ -198,6 +198,8 @@ export async function updateGroup(
 	if (!row) return fail('NOT_FOUND');
 	const refused = await checkGroupInput(context, input, row.id);
 	if (refused) return refused;
+	// Its partnerships' foreign sides are in the group's country: they would no longer fit.
+	if (input.countryCode !== row.country_code && (await repository.countPartnerships(context.db, row.id)) > 0) return fail('COUNTRY_IN_USE', 'countryCode');
 	if (input.presidentPersonId !== null && input.presidentPersonId !== row.president_person_id) {
 		const candidates = await repository.listPresidentCandidates(context.db, row.id);
 		if (!candidates.some((person) => person.id === input.presidentPersonId)) return fail('UNKNOWN_PRESIDENT', 'presidentPersonId');

@@ -7,6 +7,7 @@ import * as trigramSearch from './2026-11-28-0005-trigram-search';
 import * as partnershipsPracticesFiles from './2026-11-28-0006-partnerships-practices-files';
 import * as searchOrderIndexes from './2026-11-28-0007-search-order-indexes';
 import * as meetings from './2026-11-28-0008-meetings';
+import * as personEmailUnique from './2026-11-28-0009-person-email-unique';
 import * as outboxAttachments from './2026-11-28-0009-outbox-attachments';
 
 /**

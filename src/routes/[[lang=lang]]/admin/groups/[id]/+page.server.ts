@@ -20,6 +20,7 @@ export const actions: Actions = {
 			const errors: Record<string, FieldErrors> = {
 				SLUG_TAKEN: { slug: 'slug_taken' },
 				UNKNOWN_COUNTRY: { countryCode: 'invalid_country' },
+				COUNTRY_IN_USE: { countryCode: 'country_in_use' },
 				UNKNOWN_PRESIDENT: { presidentPersonId: 'invalid_choice' }
 			};
 			if (errors[result.reason]) return fail(400, { action: 'update', values: form.values, errors: errors[result.reason] });

@@ -1,10 +1,12 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizedPath } from '$lib/i18n/locale';
 import { getGroupToManage } from '$lib/server/directory/directory.service';
 import { findOfficialAuthority, searchOfficialAuthorities } from '$lib/server/directory/official-lists.service';
 import { createOrganisationInGroup } from '$lib/server/directory/organisation.service';
 import { organisationInputSchema } from '$lib/server/directory/organisation.schema';
+import { addOrganisationToGroup } from '$lib/server/directory/membership.service';
+import { addExistingOrganisationSchema as addExistingSchema } from '$lib/server/directory/membership.schema';
 import { parseForm, type FieldErrors } from '$lib/server/http/form';
 import { refuse, unwrap } from '$lib/server/http/outcome';
 
@@ -26,6 +28,14 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	addExisting: async (event) => {
+		const { locals, params, request } = event;
+		const form = await parseForm(request, addExistingSchema);
+		if (!form.ok) error(400, 'Bad request');
+		const result = await addOrganisationToGroup(locals.context, locals.actor, params.slug, form.data.organisationId, form.data.capacity);
+		if (!result.ok) refuse(event, result.reason);
+		redirect(303, `${localizedPath(locals.locale, `/groups/${params.slug}/organisations/${form.data.organisationId}`)}?membership=saved#membership-heading`);
+	},
 	create: async (event) => {
 		const { locals, params, request } = event;
 		const form = await parseForm(request, organisationInputSchema);

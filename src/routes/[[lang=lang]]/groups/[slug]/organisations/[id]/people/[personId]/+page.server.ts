@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { localizedPath } from '$lib/i18n/locale';
 import { personDetailsSchema, personTitleEditSchema, personTitleSchema, titleReferenceSchema } from '$lib/server/directory/person-edit.schema';
-import { addPersonTitle, getPersonRecord, removePersonTitle, updatePerson, updatePersonTitle } from '$lib/server/directory/person.service';
+import { addPersonTitle, getPersonRecord, removePersonFromOrganisation, removePersonTitle, updatePerson, updatePersonTitle } from '$lib/server/directory/person.service';
 import { parseForm, type FieldErrors } from '$lib/server/http/form';
 import { refuse, unwrap } from '$lib/server/http/outcome';
 
@@ -57,5 +57,11 @@ export const actions: Actions = {
 		const result = await removePersonTitle(locals.context, locals.actor, params.slug, params.id, params.personId, form.data.titleId);
 		if (!result.ok) refuse(event, result.reason);
 		redirect(303, pageOf(event, 'title=removed', 'titles-heading'));
+	},
+	removePerson: async (event) => {
+		const { locals, params } = event;
+		const result = await removePersonFromOrganisation(locals.context, locals.actor, params.slug, params.id, params.personId);
+		if (!result.ok) refuse(event, result.reason);
+		redirect(303, `${localizedPath(locals.locale, `/groups/${params.slug}/organisations/${params.id}`)}?removed=${encodeURIComponent(result.value.name)}#people-heading`);
 	}
 };
