@@ -15,6 +15,7 @@ import type { Language, OrganisationTable } from '../../directory/directory.tabl
 import { insertDemoPartnerships } from './partnerships.demo';
 import { insertDemoPractices } from './practices.demo';
 import { placeDemoOrganisations } from '../../map/demo-places';
+import { insertDemoMeetings } from './meetings.demo';
 
 /** Shown at start-up and in the README: the demo is for trying Dari, never for a real deployment. */
 export const DEMO_PASSWORD = 'dari-demo-2026';
@@ -220,6 +221,7 @@ async function insertDemoData(
 		}
 		await insertDemoPartnerships(db, { groupId: idFor('group:coree'), organisationIdByKey: (key) => idFor(`organisation:${key}`), idFor, now });
 		await insertDemoPractices(db, { groupId: idFor('group:coree'), idFor, now });
+		await insertDemoMeetings(db, { groupId: idFor('group:coree'), idFor, now });
 		// Last: the partnerships above bring in Korean organisations that need a point too.
 		await placeDemoOrganisations(db);
 		return { loaded: true };

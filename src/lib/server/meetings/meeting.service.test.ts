@@ -1,0 +1,252 @@
+import ICAL from 'ical.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../tests/setup/databases';
+import { loadActor, signInWithPassword } from '../auth/auth.service';
+import { anonymous, type Actor } from '../auth/policy';
+import { DEMO_PASSWORD, loadDemoData } from '../db/demo-data/demo-data';
+import { DEMO_MEETING_ID, DEMO_NEXT_MEETING_ID } from '../db/demo-data/meetings.demo';
+import {
+	addAgendaItem,
+	answerInvitation,
+	getMeeting,
+	getMeetingCalendar,
+	getMeetingFormDefaults,
+	listMeetings,
+	moveAgendaItem,
+	participantsList,
+	recordAttendance,
+	removeAgendaItem,
+	scheduleMeeting,
+	sendInvitations,
+	updateMeeting
+} from './meeting.service';
+import { agendaItemInputSchema, attendanceInputSchema, meetingInputSchema, type MeetingInput } from './meeting.schema';
+
+const errorsOf = (fields: Record<string, string>) => {
+	const parsed = meetingInputSchema.safeParse(fields);
+	return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((issue) => [issue.path[0], issue.message]));
+};
+const valid = { titleFr: 'Réunion', date: '2027-03-02', startTime: '09:00', endTime: '10:00', timezone: 'Europe/Paris', format: 'video', videoLink: 'https://visio.example.org/x' };
+
+describe('meeting input', () => {
+	it('refuses an end before the start, an unknown zone, a video meeting without link, an in-person one without place', () => {
+		expect(errorsOf(valid)).toEqual({});
+		expect(errorsOf({ ...valid, endTime: '08:30' })).toEqual({ endTime: 'date_before_start' });
+		expect(errorsOf({ ...valid, endTime: '09:00' })).toEqual({ endTime: 'date_before_start' });
+		expect(errorsOf({ ...valid, timezone: 'Mars/Olympus' })).toEqual({ timezone: 'invalid_choice' });
+		expect(errorsOf({ ...valid, videoLink: '' })).toEqual({ videoLink: 'required' });
+		expect(errorsOf({ ...valid, videoLink: 'javascript:alert(1)' })).toEqual({ videoLink: 'invalid_url' });
+		expect(errorsOf({ ...valid, format: 'in_person', videoLink: '' })).toEqual({ place: 'required' });
+		expect(errorsOf({ ...valid, format: 'hybrid', videoLink: '' })).toEqual({ videoLink: 'required', place: 'required' });
+		expect(errorsOf({ ...valid, titleFr: '', titleKo: '' })).toEqual({ titleFr: 'required' });
+		expect(errorsOf({ ...valid, titleFr: '', titleKo: '한국 국가별 그룹 회의' })).toEqual({});
+		expect(errorsOf({ ...valid, date: '2027-02-30' })).toEqual({ date: 'invalid_date' });
+	});
+});
+
+describeEachDatabase('meetings', (setup) => {
+	const actors: Record<string, Actor> = {};
+	const people: Record<string, string> = {};
+	const actorFor = async (email: string) => {
+		const signedIn = await signInWithPassword(setup.context, { email, password: DEMO_PASSWORD, clientAddress: '127.0.0.1' });
+		if (!signedIn.ok) throw new Error(`cannot sign in ${email}`);
+		return loadActor(setup.context, signedIn.value.user);
+	};
+	const input = (fields: Record<string, string>): MeetingInput => meetingInputSchema.parse({ ...valid, ...fields });
+	const mail = { origin: 'https://dari.test' };
+	const outbox = () => setup.context.db.selectFrom('outbox').selectAll().orderBy('to_address').execute();
+	const schedule = async (fields: Record<string, string> = {}) => {
+		const result = await scheduleMeeting(setup.context, actors.coordinator, 'coree', input(fields));
+		if (!result.ok) throw new Error(result.reason);
+		return result.value.meetingId;
+	};
+
+	beforeAll(async () => {
+		await loadDemoData(setup.context);
+		actors.coordinator = await actorFor('coordinator@demo.dari.test');
+		actors.member = await actorFor('member@demo.dari.test'); // Louise COULON, Nantes Métropole
+		actors.partner = await actorFor('partner@demo.dari.test');
+		actors.outsider = { kind: 'user', userId: 'nobody', isAdministrator: false, groupRoles: {} };
+		for (const person of await setup.context.db.selectFrom('person').select(['id', 'family_name']).execute()) people[person.family_name] = person.id;
+	});
+
+	it('shows the demo meeting: agenda, 15 people present, times in Paris', async () => {
+		const page = await getMeeting(setup.context, actors.member, 'coree', DEMO_MEETING_ID);
+		if (!page.ok) throw new Error(page.reason);
+		expect(page.value.meeting).toMatchObject({ startsAt: '2024-02-27T08:00:00.000Z', endsAt: '2024-02-27T09:00:00.000Z', timezone: 'Europe/Paris', status: 'published' });
+		expect(page.value.agenda.map((item) => item.title.fr)).toEqual([
+			'Introduction',
+			'Rappel sur le premier forum franco-coréen',
+			'Proposition pour la 2ème édition du Forum franco-coréen en Corée du sud (thèmes réunions, visites de terrain et dates)'
+		]);
+		expect(page.value.participantsList).toHaveLength(15);
+		expect(page.value.canManage).toBe(false);
+		expect(page.value.people).toEqual([]);
+		const next = await getMeeting(setup.context, actors.member, 'coree', DEMO_NEXT_MEETING_ID);
+		expect(next.ok && next.value.meeting).toMatchObject({ previousMeetingId: DEMO_MEETING_ID, status: 'draft', startsAt: '2027-02-23T08:00:00.000Z' });
+		const list = await listMeetings(setup.context, actors.member, 'coree');
+		expect(list.ok && list.value.past.map((meeting) => meeting.id)).toContain(DEMO_MEETING_ID);
+		expect(list.ok && list.value.upcoming.map((meeting) => meeting.id)).toContain(DEMO_NEXT_MEETING_ID);
+	});
+
+	it('lets only those who run the group schedule; others get 403, unknown ids 404', async () => {
+		expect(await scheduleMeeting(setup.context, actors.member, 'coree', input({}))).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		expect(await scheduleMeeting(setup.context, actors.partner, 'coree', input({}))).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		expect(await scheduleMeeting(setup.context, anonymous, 'coree', input({}))).toEqual({ ok: false, reason: 'UNAUTHENTICATED' });
+		expect(await scheduleMeeting(setup.context, actors.coordinator, 'nowhere', input({}))).toEqual({ ok: false, reason: 'NOT_FOUND' });
+		expect(await getMeeting(setup.context, actors.outsider, 'coree', DEMO_MEETING_ID)).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		expect(await getMeeting(setup.context, actors.member, 'coree', '00000000-0000-4000-a000-000000000999')).toEqual({ ok: false, reason: 'NOT_FOUND' });
+		expect(await getMeeting(setup.context, actors.member, 'coree', 'not-an-id')).toEqual({ ok: false, reason: 'NOT_FOUND' });
+		expect(await getMeeting(setup.context, actors.coordinator, 'japon', DEMO_MEETING_ID)).toEqual({ ok: false, reason: 'FORBIDDEN' });
+	});
+
+	it('stores a meeting typed in Seoul time as the right UTC instants, on both sides of a daylight-saving change', async () => {
+		const winter = await schedule({ date: '2024-03-26', startTime: '17:00', endTime: '18:00', timezone: 'Asia/Seoul' });
+		const summer = await schedule({ date: '2024-03-31', startTime: '09:00', endTime: '10:00', timezone: 'Europe/Paris' });
+		const winterPage = await getMeeting(setup.context, actors.coordinator, 'coree', winter);
+		const summerPage = await getMeeting(setup.context, actors.coordinator, 'coree', summer);
+		expect(winterPage.ok && winterPage.value.meeting.startsAt).toBe('2024-03-26T08:00:00.000Z');
+		expect(summerPage.ok && summerPage.value.meeting.startsAt).toBe('2024-03-31T07:00:00.000Z');
+		expect(winterPage.ok && winterPage.value.formValues).toMatchObject({ date: '2024-03-26', startTime: '17:00', endTime: '18:00', timezone: 'Asia/Seoul' });
+	});
+
+	it('increments the calendar sequence when time or place change, not for the title', async () => {
+		const id = await schedule();
+		const retitled = await updateMeeting(setup.context, actors.coordinator, 'coree', id, input({ titleFr: 'Réunion de printemps' }), mail);
+		expect(retitled).toEqual({ ok: true, value: { moved: false, updatedInvitations: 0 } });
+		const moved = await updateMeeting(setup.context, actors.coordinator, 'coree', id, input({ titleFr: 'Réunion de printemps', startTime: '10:00', endTime: '11:00' }), mail);
+		expect(moved).toEqual({ ok: true, value: { moved: true, updatedInvitations: 0 } });
+		await updateMeeting(setup.context, actors.coordinator, 'coree', id, input({ titleFr: 'Réunion de printemps', startTime: '10:00', endTime: '11:00', format: 'hybrid', place: 'Issy-les-Moulineaux' }), mail);
+		const page = await getMeeting(setup.context, actors.coordinator, 'coree', id);
+		expect(page.ok && page.value.meeting).toMatchObject({ calendarSequence: 2, title: { fr: 'Réunion de printemps' }, place: 'Issy-les-Moulineaux', startsAt: '2027-03-02T09:00:00.000Z' });
+		expect(await updateMeeting(setup.context, actors.member, 'coree', id, input({}), mail)).toEqual({ ok: false, reason: 'FORBIDDEN' });
+	});
+
+	it('makes the next meeting from a previous one: form values and agenda titles copied', async () => {
+		const defaults = await getMeetingFormDefaults(setup.context, actors.coordinator, 'coree', DEMO_NEXT_MEETING_ID);
+		if (!defaults.ok) throw new Error(defaults.reason);
+		expect(defaults.value.values).toMatchObject({ titleFr: 'Réunion du groupe-pays Corée', date: '', startTime: '09:00', endTime: '10:00', timezone: 'Europe/Paris', format: 'video', videoLink: 'https://visio.example.org/groupe-pays-coree', previousMeetingId: DEMO_NEXT_MEETING_ID });
+		expect(await getMeetingFormDefaults(setup.context, actors.member, 'coree', null)).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		const id = await schedule({ ...defaults.value.values, date: '2027-06-01' });
+		const page = await getMeeting(setup.context, actors.coordinator, 'coree', id);
+		if (!page.ok) throw new Error(page.reason);
+		expect(page.value.meeting.previousMeetingId).toBe(DEMO_NEXT_MEETING_ID);
+		expect(page.value.agenda.map((item) => [item.position, item.title.fr])).toEqual([
+			[1, 'Introduction'],
+			[2, 'Rappel sur le premier forum franco-coréen'],
+			[3, 'Proposition pour la 2ème édition du Forum franco-coréen en Corée du sud (thèmes réunions, visites de terrain et dates)']
+		]);
+		const otherGroup = await scheduleMeeting(setup.context, actors.coordinator, 'coree', input({ previousMeetingId: '00000000-0000-4000-a000-000000000999' }));
+		expect(otherGroup).toEqual({ ok: false, reason: 'INVALID_FIELD', field: 'previousMeetingId' });
+	});
+
+	it('keeps the agenda numbered 1, 2, 3 through additions, moves and removals', async () => {
+		const id = await schedule();
+		const add = async (titleFr: string, presenterPersonId = '') => {
+			const result = await addAgendaItem(setup.context, actors.coordinator, 'coree', id, agendaItemInputSchema.parse({ titleFr, presenterPersonId }));
+			if (!result.ok) throw new Error(result.reason);
+			return result.value.itemId;
+		};
+		const a = await add('Introduction', people.MILLAN);
+		const b = await add('Forum');
+		const c = await add('Questions diverses');
+		const order = async () => {
+			const page = await getMeeting(setup.context, actors.coordinator, 'coree', id);
+			return page.ok ? page.value.agenda.map((item) => `${item.position}:${item.title.fr}`) : [];
+		};
+		expect(await moveAgendaItem(setup.context, actors.coordinator, 'coree', id, c, 'up')).toEqual({ ok: true, value: { position: 2 } });
+		expect(await order()).toEqual(['1:Introduction', '2:Questions diverses', '3:Forum']);
+		await moveAgendaItem(setup.context, actors.coordinator, 'coree', id, a, 'up'); // already first: stays
+		await moveAgendaItem(setup.context, actors.coordinator, 'coree', id, a, 'down');
+		expect(await order()).toEqual(['1:Questions diverses', '2:Introduction', '3:Forum']);
+		await removeAgendaItem(setup.context, actors.coordinator, 'coree', id, c);
+		expect(await order()).toEqual(['1:Introduction', '2:Forum']);
+		const page = await getMeeting(setup.context, actors.coordinator, 'coree', id);
+		expect(page.ok && page.value.agenda[0].presenter).toEqual({ id: people.MILLAN, name: 'Caroline MILLAN' });
+		expect(await addAgendaItem(setup.context, actors.coordinator, 'coree', id, agendaItemInputSchema.parse({ titleFr: 'X', presenterPersonId: '00000000-0000-4000-a000-000000000999' }))).toEqual({
+			ok: false,
+			reason: 'INVALID_FIELD',
+			field: 'presenterPersonId'
+		});
+		expect(await moveAgendaItem(setup.context, actors.member, 'coree', id, b, 'up')).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		expect(await removeAgendaItem(setup.context, actors.coordinator, 'coree', id, c)).toEqual({ ok: false, reason: 'NOT_FOUND' });
+	});
+
+	it('sends one invitation per person with an e-mail, in their language, with the calendar file; a move sends updates with the same UID', async () => {
+		await setup.context.db.deleteFrom('outbox').execute();
+		const id = await schedule({ titleKo: '한국 국가별 그룹 회의' });
+		expect(await sendInvitations(setup.context, actors.member, 'coree', id, mail)).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		const sent = await sendInvitations(setup.context, actors.coordinator, 'coree', id, mail);
+		const messages = await outbox();
+		expect(sent).toEqual({ ok: true, value: { sent: messages.length } });
+		// The demo's addresses: Inssafe EL IDRISSI's own, and the four demo accounts' people.
+		expect(messages.map((message) => message.to_address)).toEqual([
+			'admin@demo.dari.test',
+			'coordinator@demo.dari.test',
+			'member@demo.dari.test',
+			'partner@demo.dari.test',
+			'service-international-crisis@cites-unies-france.org'
+		]);
+		const kim = messages.find((message) => message.to_address === 'coordinator@demo.dari.test')!;
+		expect(kim.subject).toBe('초대: 한국 국가별 그룹 회의');
+		expect(kim.text_body).toContain('17:00–18:00');
+		expect(messages.find((message) => message.to_address === 'member@demo.dari.test')!.subject).toBe('Invitation : Réunion');
+		for (const message of messages) {
+			const [attachment] = JSON.parse(message.attachments!) as { filename: string; contentType: string; content: string }[];
+			expect(attachment.contentType).toContain('text/calendar');
+			const calendar = new ICAL.Component(ICAL.parse(attachment.content));
+			expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Paris');
+			expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+			const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+			expect(event.uid).toBe(`meeting-${id}@dari.test`);
+			expect(event.sequence).toBe(0);
+		}
+		const page = await getMeeting(setup.context, actors.coordinator, 'coree', id);
+		expect(page.ok && page.value.invitationsSent).toBe(5);
+
+		await setup.context.db.deleteFrom('outbox').execute();
+		const moved = await updateMeeting(setup.context, actors.coordinator, 'coree', id, input({ titleKo: '한국 국가별 그룹 회의', startTime: '09:30', endTime: '10:30' }), mail);
+		expect(moved).toEqual({ ok: true, value: { moved: true, updatedInvitations: 5 } });
+		const updates = await outbox();
+		expect(updates).toHaveLength(5);
+		expect(updates.find((message) => message.to_address === 'member@demo.dari.test')!.subject).toBe('Mise à jour : Réunion');
+		const [attachment] = JSON.parse(updates[0].attachments!) as { content: string }[];
+		const event = new ICAL.Event(new ICAL.Component(ICAL.parse(attachment.content)).getFirstSubcomponent('vevent')!);
+		expect(event.uid).toBe(`meeting-${id}@dari.test`);
+		expect(event.sequence).toBe(1);
+
+		const calendar = await getMeetingCalendar(setup.context, actors.member, 'coree', id, { origin: 'https://dari.test', locale: 'fr' });
+		expect(calendar.ok && calendar.value.text).toContain('SEQUENCE:1');
+		expect(calendar.ok && calendar.value.text).toContain('DTSTART;TZID=Europe/Paris:20270302T093000');
+	});
+
+	it('lets a member answer for themselves; an outsider cannot', async () => {
+		const id = await schedule();
+		expect(await answerInvitation(setup.context, actors.member, 'coree', id, 'attending')).toEqual({ ok: true, value: { response: 'attending' } });
+		const page = await getMeeting(setup.context, actors.member, 'coree', id);
+		expect(page.ok && page.value.ownAnswer).toEqual({ personId: people.COULON, invited: false, response: 'attending' });
+		await answerInvitation(setup.context, actors.member, 'coree', id, 'not-attending');
+		const coordinatorView = await getMeeting(setup.context, actors.coordinator, 'coree', id);
+		expect(coordinatorView.ok && coordinatorView.value.participants.map((participant) => [participant.name, participant.response])).toEqual([['Louise COULON', 'not-attending']]);
+		expect(await answerInvitation(setup.context, actors.outsider, 'coree', id, 'attending')).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		expect(await answerInvitation(setup.context, anonymous, 'coree', id, 'attending')).toEqual({ ok: false, reason: 'UNAUTHENTICATED' });
+	});
+
+	it('records attendance and lists those present, leaving out of published lists whoever did not consent', async () => {
+		const id = await schedule();
+		const entries = attendanceInputSchema.parse({ [`attendance:${people.COULON}`]: 'present', [`attendance:${people.MILLAN}`]: 'present', [`attendance:${people.FORT}`]: 'excused', [`attendance:${people.KOULLI}`]: '' });
+		expect(await recordAttendance(setup.context, actors.member, 'coree', id, entries)).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		expect(await recordAttendance(setup.context, actors.coordinator, 'coree', id, entries)).toEqual({ ok: true, value: { recorded: 3 } });
+		await setup.context.db.updateTable('person').set({ public_listing_consent: 1 }).where('id', '=', people.MILLAN).execute();
+		const all = await participantsList(setup.context.db, id, { published: false });
+		expect(all.map((entry) => [entry.organisation?.fr, entry.givenName, entry.familyName, entry.publicListingConsent])).toEqual([
+			['Nantes Métropole', 'Louise', 'COULON', false],
+			['Issy-les-Moulineaux', 'Caroline', 'MILLAN', true]
+		]);
+		expect((await participantsList(setup.context.db, id, { published: true })).map((entry) => entry.familyName)).toEqual(['MILLAN']);
+		const unknown = attendanceInputSchema.parse({ 'attendance:00000000-0000-4000-a000-000000000999': 'present' });
+		expect(await recordAttendance(setup.context, actors.coordinator, 'coree', id, unknown)).toMatchObject({ ok: false, reason: 'INVALID_FIELD' });
+		expect(attendanceInputSchema.safeParse({ [`attendance:${people.COULON}`]: 'asleep' }).success).toBe(false);
+		await setup.context.db.updateTable('person').set({ public_listing_consent: 0 }).where('id', '=', people.MILLAN).execute();
+	});
+});
