@@ -1,0 +1,252 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../../tests/setup/databases';
+import { loadActor, signInWithPassword } from '../../auth/auth.service';
+import type { Actor } from '../../auth/policy';
+import { DEMO_PASSWORD, loadDemoData } from '../../db/demo-data/demo-data';
+import { matchOrganisation, matchPerson, splitPersonName } from './directory-matching';
+import { readConfirmForm } from './import.schema';
+import { confirmMinutesImport, defaultConfirmation, PLATFORM_ACTOR, previewMinutesFile, previewMinutesText, sourceHashOf } from './import.service';
+import { REFERENCE_MINUTES, referenceAsDocx } from './reference-minutes.fixture';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+describe('matching names to the directory', () => {
+	const organisations = [
+		{ id: 'cuf', names: ['Cités Unies France'] },
+		{ id: 'garok', names: ['GAROK France (Centre coréen des collectivités locales)', '대한민국시도지사협의회 파리사무소 (GAROK)'] },
+		{ id: 'aura', names: ['Région Auvergne-Rhône-Alpes'] },
+		{ id: 'issy', names: ['Issy-les-Moulineaux'] },
+		{ id: 'meae', names: ["Ministère de l'Europe et des Affaires étrangères (MEAE)"] },
+		{ id: 'nantes', names: ['Nantes Métropole'] },
+		{ id: 'nice', names: ['Nice'] }
+	];
+	it('finds organisations written in capitals, by another name, by a part or an acronym', () => {
+		const match = (name: string) => matchOrganisation(name, organisations)?.id ?? null;
+		expect(match('CITES UNIES FRANCE')).toBe('cuf');
+		expect(match("CONSEIL REGIONAL D'AUVERGNE-RHONE-ALPES")).toBe('aura');
+		expect(match('GAROK')).toBe('garok');
+		expect(match('ISSY LES MOULINEAUX')).toBe('issy');
+		expect(match("MINISTERE DE L'EUROPE ET DES AFFAIRES ETRANGERES (MEAE)")).toBe('meae');
+		expect(match('MEAE')).toBe('meae');
+		expect(match('NANTES METROPOLE')).toBe('nantes');
+		expect(match('Ville de Nice')).toBe('nice');
+		expect(match('Ville d’Issy-les-Moulineaux')).toBe('issy');
+		expect(match('Dijon')).toBeNull();
+		expect(match('France')).toBeNull(); // in two names: ambiguous, so none
+	});
+	it('finds people whatever the order, accents and case of their names', () => {
+		const people = [
+			{ id: 'hong', givenName: 'Joon Ho', familyName: 'HONG', organisationId: 'garok' },
+			{ id: 'millan', givenName: 'Caroline', familyName: 'MILLAN', organisationId: 'issy' },
+			{ id: 'francois', givenName: 'François', familyName: 'COLLART', organisationId: 's' }
+		];
+		expect(matchPerson('Hong Joon Ho', people)?.id).toBe('hong');
+		expect(matchPerson('Joon-Ho HONG', people)?.id).toBe('hong');
+		expect(matchPerson('francois collart', people)?.id).toBe('francois');
+		expect(matchPerson('Millan', people)?.id).toBe('millan');
+		expect(matchPerson('Caroline Dupont', people)).toBeNull();
+		expect(splitPersonName('Virginie ROUQUETTE')).toEqual({ givenName: 'Virginie', familyName: 'ROUQUETTE' });
+		expect(splitPersonName('김형진')).toEqual({ givenName: '형진', familyName: '김' });
+		expect(splitPersonName('Jean Dupont')).toEqual({ givenName: 'Jean', familyName: 'Dupont' });
+	});
+});
+
+describe('the confirmation form', () => {
+	it('needs a date, a start, an end after the start, a known zone', () => {
+		const base = { text: 'x', title: 'Réunion', date: '2024-02-27', startTime: '09:00', endTime: '10:00', timezone: 'Europe/Paris', format: 'video' };
+		expect(readConfirmForm({ ...base, 'speaker:caroline millan': 'new' })).toMatchObject({ ok: true, data: { speakers: { 'caroline millan': { kind: 'new' } }, force: false } });
+		expect(readConfirmForm({ ...base, date: '' })).toEqual({ ok: false, errors: { date: 'minutes_import_date_required' } });
+		expect(readConfirmForm({ ...base, date: '2024-02-30' })).toEqual({ ok: false, errors: { date: 'invalid_date' } });
+		expect(readConfirmForm({ ...base, endTime: '08:00' })).toEqual({ ok: false, errors: { endTime: 'end_before_start' } });
+		expect(readConfirmForm({ ...base, timezone: 'Mars/Olympus' })).toEqual({ ok: false, errors: { timezone: 'invalid_choice' } });
+		expect(readConfirmForm({ ...base, 'speaker:x': 'somebody' })).toEqual({ ok: false, errors: { 'speaker:x': 'invalid_choice' } });
+	});
+});
+
+describeEachDatabase('importing minutes', (setup) => {
+	const actors: Record<string, Actor> = {};
+	const actorFor = async (email: string) => {
+		const signedIn = await signInWithPassword(setup.context, { email, password: DEMO_PASSWORD, clientAddress: '127.0.0.1' });
+		if (!signedIn.ok) throw new Error(`cannot sign in ${email}`);
+		return loadActor(setup.context, signedIn.value.user);
+	};
+
+	beforeAll(async () => {
+		await loadDemoData(setup.context);
+		actors.coordinator = await actorFor('coordinator@demo.dari.test');
+		actors.member = await actorFor('member@demo.dari.test');
+	});
+
+	it('is for coordinators and administrators only', async () => {
+		expect(await previewMinutesFile(setup.context, actors.member, 'coree', encode(REFERENCE_MINUTES))).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		expect(await previewMinutesFile(setup.context, { kind: 'anonymous' }, 'coree', encode(REFERENCE_MINUTES))).toEqual({ ok: false, reason: 'UNAUTHENTICATED' });
+		expect(await previewMinutesFile(setup.context, actors.coordinator, 'nowhere', encode(REFERENCE_MINUTES))).toEqual({ ok: false, reason: 'NOT_FOUND' });
+	});
+
+	it('refuses files it cannot read, by field', async () => {
+		const refusal = async (bytes: Uint8Array) => previewMinutesFile(setup.context, actors.coordinator, 'coree', bytes);
+		expect(await refusal(encode('%PDF-1.4 minutes'))).toEqual({ ok: false, reason: 'minutes_file_pdf', field: 'file' });
+		expect(await refusal(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toEqual({ ok: false, reason: 'minutes_file_old_word', field: 'file' });
+		expect(await refusal(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2]))).toEqual({ ok: false, reason: 'minutes_file_image', field: 'file' });
+		expect(await refusal(new Uint8Array())).toEqual({ ok: false, reason: 'minutes_file_empty', field: 'file' });
+		expect(await refusal(new Uint8Array(10 * 1024 * 1024 + 1).fill(65))).toEqual({ ok: false, reason: 'minutes_file_too_large', field: 'file' });
+	});
+
+	it('matches every speaker and participant of the reference to the directory', async () => {
+		const preview = await previewMinutesFile(setup.context, actors.coordinator, 'coree', encode(REFERENCE_MINUTES));
+		if (!preview.ok) throw new Error(preview.reason);
+		expect(preview.value.startsAt).toBe('2024-02-27T08:00:00.000Z');
+		expect(preview.value.speakers.map((speaker) => [speaker.name, speaker.match?.displayName, speaker.interventions])).toEqual([
+			['Caroline Millan', 'Caroline MILLAN', 2],
+			['Virginie Rouquette', 'Virginie ROUQUETTE', 1],
+			['Christina Dabrowski', 'Christina DABROWSKI', 1],
+			['Hong Joon Ho', 'HONG Joon Ho', 1],
+			['Kim Hyoung Jin', 'KIM Hyoung Jin', 1]
+		]);
+		expect(preview.value.participants.map((entry) => [entry.row.organisation, entry.organisation?.name, entry.person?.displayName])).toEqual([
+			['CITES UNIES FRANCE', 'Cités Unies France', 'Virginie ROUQUETTE'],
+			['CITES UNIES FRANCE', 'Cités Unies France', 'Inssafe EL IDRISSI'],
+			['GAROK', 'GAROK France (Centre coréen des collectivités locales)', 'HONG Joon Ho'],
+			['GAROK', 'GAROK France (Centre coréen des collectivités locales)', 'KIM Hyoung Jin'],
+			['GAROK', 'GAROK France (Centre coréen des collectivités locales)', 'YANG Jiae'],
+			['SUIPPES', 'Suippes', 'François COLLART'],
+			['NANTES METROPOLE', 'Nantes Métropole', 'Louise COULON'],
+			["CONSEIL REGIONAL D'AUVERGNE-RHONE-ALPES", 'Région Auvergne-Rhône-Alpes', 'Christina DABROWSKI'],
+			['DIJON', 'Dijon', 'Bertrand FORT'],
+			['SUIPPES', 'Suippes', 'Youssef KOULLI'],
+			['ISSY LES MOULINEAUX', 'Issy-les-Moulineaux', 'Eric LEGALE'],
+			['ISSY LES MOULINEAUX', 'Issy-les-Moulineaux', 'Ulrike MARONNIE'],
+			['ISSY LES MOULINEAUX', 'Issy-les-Moulineaux', 'Caroline MILLAN'],
+			["MINISTERE DE L'EUROPE ET DES AFFAIRES ETRANGERES (MEAE)", "Ministère de l'Europe et des Affaires étrangères (MEAE)", 'Morgane MILLON'],
+			['ISSY LES MOULINEAUX', 'Issy-les-Moulineaux', 'Samira SEDDIKI']
+		]);
+		expect(preview.value.sourceHash).toBe(sourceHashOf(REFERENCE_MINUTES.replace(/\n/g, '\r\n') + '\n\n'));
+	});
+
+	it('creates the meeting and everything in it in one transaction, and detects a second import', async () => {
+		const first = await previewMinutesFile(setup.context, actors.coordinator, 'coree', encode(REFERENCE_MINUTES));
+		if (!first.ok) throw new Error(first.reason);
+		// The demo data may already hold this meeting, imported: then the first import here is a forced one.
+		const already = first.value.duplicates.length;
+		const imported = await confirmMinutesImport(setup.context, actors.coordinator, 'coree', { ...defaultConfirmation(first.value), force: already > 0 });
+		if (!imported.ok) throw new Error(imported.reason);
+		expect(imported.value).toMatchObject({ agendaItems: 3, interventions: 7, decisions: 2, participants: 15, unrecognised: 0, newPeople: 0 });
+		const db = setup.context.db;
+		const meeting = await db.selectFrom('meeting').selectAll().where('id', '=', imported.value.meetingId).executeTakeFirstOrThrow();
+		expect(meeting).toMatchObject({
+			title_fr: 'Réunion du groupe-pays Corée',
+			starts_at: '2024-02-27T08:00:00.000Z',
+			ends_at: '2024-02-27T09:00:00.000Z',
+			timezone: 'Europe/Paris',
+			format: 'video',
+			status: 'draft',
+			original_language: 'fr',
+			source_hash: first.value.sourceHash
+		});
+		const items = await db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meeting.id).orderBy('position').execute();
+		expect(items.map((item) => item.title_fr)).toEqual(['Introduction', 'Rappel sur le premier forum franco-coréen', expect.stringMatching(/^Proposition pour la 2\^\{ème\} édition/)]);
+		const interventions = await db
+			.selectFrom('intervention')
+			.innerJoin('agenda_item', 'agenda_item.id', 'intervention.agenda_item_id')
+			.leftJoin('person', 'person.id', 'intervention.speaker_person_id')
+			.select(['agenda_item.position as item', 'intervention.position', 'person.family_name', 'intervention.speaker_name', 'intervention.speaker_title_override', 'intervention.text_fr'])
+			.where('agenda_item.meeting_id', '=', meeting.id)
+			.orderBy('agenda_item.position')
+			.orderBy('intervention.position')
+			.execute();
+		expect(interventions.map((row) => [row.item, row.family_name])).toEqual([
+			[1, 'MILLAN'],
+			[2, 'ROUQUETTE'],
+			[2, 'MILLAN'],
+			[2, 'DABROWSKI'],
+			[2, 'HONG'],
+			[3, 'KIM'],
+			[3, null]
+		]);
+		// The demo directory holds these titles as written: no override needed.
+		expect(interventions[1].speaker_title_override).toBeNull();
+		expect(interventions[6]).toMatchObject({ speaker_name: '', text_fr: expect.stringMatching(/^CUF invite/) });
+		const decisions = await db.selectFrom('decision').select('text_fr').where('agenda_item_id', '=', items[2].id).orderBy('position').execute();
+		expect(decisions).toHaveLength(2);
+		const attendance = await db.selectFrom('meeting_participant').select(['attendance']).where('meeting_id', '=', meeting.id).execute();
+		expect(attendance.every((row) => row.attendance === 'present')).toBe(true);
+
+		const second = await previewMinutesText(setup.context, actors.coordinator, 'coree', REFERENCE_MINUTES.replace(/\n/g, '\r\n'));
+		if (!second.ok) throw new Error(second.reason);
+		expect(second.value.duplicates.map((duplicate) => duplicate.id)).toContain(meeting.id);
+		expect(await confirmMinutesImport(setup.context, actors.coordinator, 'coree', defaultConfirmation(second.value))).toEqual({ ok: false, reason: 'minutes_import_duplicate', field: 'force' });
+		const forced = await confirmMinutesImport(setup.context, actors.coordinator, 'coree', { ...defaultConfirmation(second.value), force: true });
+		expect(forced.ok).toBe(true);
+	});
+
+	it('creates new people, keeps names only, records the excused, and keeps what it did not recognise', async () => {
+		const text = [
+			'Réunion de travail',
+			'Jeudi 14 mars 2024, 17h00 - 18h30',
+			'Une remarque libre',
+			'1. Tour de table',
+			'- **Jeanne Nouvelle, Chargée de mission, Cités Unies France** : Bonjour.',
+			'- **Paul Inconnu** : Merci.',
+			'- **Caroline Millan** : Bienvenue.',
+			'➔ On se revoit en avril.',
+			'Excusés : Jiae YANG (GAROK), Marc ABSENT (Nowhere)',
+			'Liste des participants',
+			'Organisme\tPrénom\tNom',
+			'CITES UNIES FRANCE\tJeanne\tNOUVELLE',
+			'ISSY LES MOULINEAUX\tCaroline\tMILLAN',
+			'INCONNUE\tLéa\tSANSNOM'
+		].join('\n');
+		const preview = await previewMinutesText(setup.context, actors.coordinator, 'coree', text);
+		if (!preview.ok) throw new Error(preview.reason);
+		expect(preview.value.parsed).toMatchObject({ timezone: 'Europe/Paris', timezoneAssumed: true, startTime: '17:00', endTime: '18:30', unrecognised: ['Une remarque libre'] });
+		expect(preview.value.speakers.map((speaker) => [speaker.name, speaker.defaultChoice.kind, speaker.proposedPerson.organisation?.name ?? null])).toEqual([
+			['Jeanne Nouvelle', 'new', 'Cités Unies France'],
+			['Paul Inconnu', 'name', null],
+			['Caroline Millan', 'person', 'Issy-les-Moulineaux']
+		]);
+		const imported = await confirmMinutesImport(setup.context, actors.coordinator, 'coree', { ...defaultConfirmation(preview.value), createMissingParticipants: false });
+		if (!imported.ok) throw new Error(imported.reason);
+		// Jeanne is created once (speaker and participant); Léa and Marc are neither found nor added: kept as text.
+		expect(imported.value).toMatchObject({ interventions: 3, decisions: 1, newPeople: 1, participants: 3 });
+		const db = setup.context.db;
+		const unrecognised = await db.selectFrom('minutes_unrecognised').select('text').where('meeting_id', '=', imported.value.meetingId).orderBy('position').execute();
+		expect(unrecognised.map((row) => row.text)).toEqual(['Une remarque libre', 'INCONNUE\tLéa\tSANSNOM', 'Nowhere\tMarc\tABSENT']);
+		const jeanne = await db.selectFrom('person').innerJoin('organisation', 'organisation.id', 'person.organisation_id').select(['person.id', 'organisation.name_fr', 'person.family_name']).where('person.given_name', '=', 'Jeanne').executeTakeFirstOrThrow();
+		expect(jeanne).toMatchObject({ name_fr: 'Cités Unies France', family_name: 'NOUVELLE' });
+		const participants = await db.selectFrom('meeting_participant').select(['person_id', 'attendance']).where('meeting_id', '=', imported.value.meetingId).execute();
+		expect(participants.find((row) => row.person_id === jeanne.id)?.attendance).toBe('present');
+		expect(participants.filter((row) => row.attendance === 'excused')).toHaveLength(1);
+		const paul = await db.selectFrom('intervention').innerJoin('agenda_item', 'agenda_item.id', 'intervention.agenda_item_id').select(['speaker_person_id', 'speaker_name']).where('agenda_item.meeting_id', '=', imported.value.meetingId).where('speaker_name', '=', 'Paul Inconnu').executeTakeFirstOrThrow();
+		expect(paul.speaker_person_id).toBeNull();
+		const logged = await db.selectFrom('change_log').select(['entity_type', 'user_id']).where('entity_id', 'in', [jeanne.id, imported.value.meetingId]).execute();
+		expect(logged).toHaveLength(2);
+	});
+
+	it('needs a date when the document has none, and refuses an end before the start; writes nothing then', async () => {
+		const preview = await previewMinutesText(setup.context, actors.coordinator, 'coree', 'Réunion sans date\n1. Point\n- **Caroline Millan** : Texte.');
+		if (!preview.ok) throw new Error(preview.reason);
+		expect(preview.value.parsed.date).toBeNull();
+		const count = async () => Number((await setup.context.db.selectFrom('meeting').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+		const before = await count();
+		expect(await confirmMinutesImport(setup.context, actors.coordinator, 'coree', defaultConfirmation(preview.value))).toEqual({ ok: false, reason: 'minutes_import_date_required', field: 'date' });
+		const dated = { ...defaultConfirmation(preview.value), date: '2024-05-02', startTime: '10:00', endTime: '09:00' };
+		expect(await confirmMinutesImport(setup.context, actors.coordinator, 'coree', dated)).toEqual({ ok: false, reason: 'end_before_start', field: 'endTime' });
+		expect(await confirmMinutesImport(setup.context, actors.coordinator, 'coree', { ...dated, speakers: { 'caroline millan': { kind: 'person', personId: 'not-in-directory' } }, endTime: '' })).toEqual({
+			ok: false,
+			reason: 'invalid_choice',
+			field: 'speaker:caroline millan'
+		});
+		expect(await count()).toBe(before);
+		const imported = await confirmMinutesImport(setup.context, PLATFORM_ACTOR, 'coree', { ...dated, endTime: '' });
+		expect(imported.ok && imported.value.interventions).toBe(1);
+		expect(await count()).toBe(before + 1);
+	});
+
+	it('reads a Word document like the text', async () => {
+		const preview = await previewMinutesFile(setup.context, actors.coordinator, 'coree', await referenceAsDocx());
+		if (!preview.ok) throw new Error(preview.reason);
+		expect(preview.value.fileKind).toBe('docx');
+		expect(preview.value.speakers.every((speaker) => speaker.match !== null)).toBe(true);
+		expect(preview.value.participants.every((entry) => entry.person !== null)).toBe(true);
+	});
+});
