@@ -417,3 +417,56 @@ describe.runIf(postgresUrl)('dari command line [postgres]', { concurrent: true, 
 		expect(existsSync(join(dataDirectory, 'dari.dump'))).toBe(false);
 	});
 });
+
+describe.concurrent('dari import-minutes [sqlite]', { timeout: CHILD_PROCESS_TIMEOUT }, () => {
+	const reference = join(ROOT, 'tests/fixtures/minutes/compte-rendu-groupe-pays-coree-2024-02-27.txt');
+	const meetingsOf = (path: string) => readRows<{ id: string; title_fr: string; status: string }>(path, 'select id, title_fr, status from meeting order by created_at');
+
+	test('--json --dry-run prints one object of issue 4 §9 on the reference and writes nothing; then the import creates the meeting once', async () => {
+		const dataDirectory = newDataDirectory();
+		const database = join(dataDirectory, 'dari.sqlite');
+		expect((await dari(['demo-data'], { dataDirectory })).code).toBe(0);
+		const before = meetingsOf(database);
+		const dry = await dari(['import-minutes', reference, '--group', 'coree', '--dry-run', '--json'], { dataDirectory });
+		expect(dry.code).toBe(0);
+		const json = JSON.parse(dry.stdout);
+		expect(Object.keys(json)).toEqual(['title', 'startsAt', 'endsAt', 'timezone', 'format', 'agenda', 'participants', 'excused', 'unrecognised']);
+		expect(json).toMatchObject({ title: 'Réunion du groupe-pays Corée', startsAt: '2024-02-27T08:00:00.000Z', endsAt: '2024-02-27T09:00:00.000Z', timezone: 'Europe/Paris', format: 'video', excused: [], unrecognised: [] });
+		expect(json.agenda.map((item: { interventions: { speaker: string | null }[] }) => item.interventions.map((intervention) => intervention.speaker))).toEqual([
+			['Caroline Millan'],
+			['Virginie Rouquette', 'Caroline Millan', 'Christina Dabrowski', 'Hong Joon Ho'],
+			['Kim Hyoung Jin', null]
+		]);
+		expect(json.agenda[2].decisions).toHaveLength(2);
+		expect(json.participants).toHaveLength(15);
+		expect(json.participants[2]).toEqual({ organisation: 'GAROK', givenName: 'Joon Ho', familyName: 'HONG' });
+		expect(meetingsOf(database)).toEqual(before);
+
+		const imported = await dari(['import-minutes', reference, '--group', 'coree'], { dataDirectory });
+		expect(imported.code).toBe(0);
+		const id = /Created meeting ([0-9a-f-]{36}) \(draft\)/.exec(imported.stdout)?.[1];
+		expect(meetingsOf(database).filter((meeting) => meeting.id === id)).toEqual([{ id, title_fr: 'Réunion du groupe-pays Corée', status: 'draft' }]);
+		const again = await dari(['import-minutes', reference, '--group', 'coree', '--json'], { dataDirectory });
+		expect(again.code).toBe(1);
+		expect(again.stdout).toBe('');
+		expectOneLineError(again, /^dari import-minutes: .* was already imported into coree \(meeting [0-9a-f-]{36}\); --force imports it again$/);
+	});
+
+	test('refuses a PDF, an unknown group, a missing --group', async () => {
+		const dataDirectory = newDataDirectory();
+		const pdf = join(dataDirectory, 'minutes.pdf');
+		writeFileSync(pdf, '%PDF-1.7\n1 0 obj\n');
+		expect((await dari(['demo-data'], { dataDirectory })).code).toBe(0);
+		const [refused, unknown, usage] = await Promise.all([
+			dari(['import-minutes', pdf, '--group', 'coree', '--dry-run'], { dataDirectory }),
+			dari(['import-minutes', reference, '--group', 'nowhere', '--dry-run'], { dataDirectory }),
+			dari(['import-minutes', reference], { dataDirectory })
+		]);
+		expect(refused.code).toBe(1);
+		expectOneLineError(refused, /^dari import-minutes: .*minutes\.pdf: this is a PDF/);
+		expect(unknown.code).toBe(1);
+		expectOneLineError(unknown, /no group with the slug "nowhere"/);
+		expect(usage.code).toBe(2);
+		expectOneLineError(usage, /missing --group <slug>/);
+	});
+});

@@ -66,6 +66,34 @@ const COMMANDS: Command[] = [
 			'standard error, and exits with status 1: nothing was restored.'
 		],
 		load: async () => (await import('./commands/restore')).restoreDatabase
+	},
+	{
+		name: 'export-minutes',
+		synopsis: '<meeting-id> --format docx|pdf|md [--lang fr|ko|both] --out <file>',
+		summary: "write a meeting's minutes as Word, PDF or Markdown",
+		details: [
+			'--format docx|pdf|md   Word laid out like the reference minutes, PDF (fonts embedded), or Markdown',
+			"--lang fr|ko|both      French, Korean, or each paragraph in both (default: the minutes' own language)",
+			'--out <file>           the file to write (replaced if it exists)',
+			'Drafts are exported too, marked as such. Exit status 1 when there is no such meeting.'
+		],
+		load: async () => (await import('./commands/export-minutes')).exportMinutesCommand
+	},
+	{
+		name: 'import-minutes',
+		synopsis: '<file> --group <slug> [--dry-run] [--json] [--force]',
+		summary: 'import existing minutes (.txt or .docx) as a draft meeting of a group',
+		details: [
+			'--group <slug>   the country group the meeting belongs to (e.g. coree)',
+			'--dry-run        read and match only: nothing is written (not even migrations)',
+			'--json           print one JSON object: title, startsAt, endsAt (UTC), timezone, format,',
+			'                 agenda, participants, excused, unrecognised (and meetingId once created)',
+			'--force          import a document that was already imported into the group',
+			'Speakers and participants are matched to the group directory as the web preview proposes;',
+			'the platform itself is the author (administrator rights). A document without a recognisable',
+			'date is refused here: import it from the web page, which asks for one.'
+		],
+		load: async () => (await import('./commands/import-minutes')).importMinutes
 	}
 ];
 
