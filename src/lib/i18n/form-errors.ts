@@ -45,6 +45,8 @@ export function errorMessage(code: string | undefined): string | undefined {
 			return m.admin_group_error_invalid_slug();
 		case 'slug_taken':
 			return m.admin_group_error_slug_taken();
+		case 'unknown_official_code':
+			return m.error_unknown_official_code();
 		case 'country_in_use':
 			return m.admin_group_error_country_in_use();
 		case 'unknown_account':

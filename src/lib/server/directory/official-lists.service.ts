@@ -119,3 +119,12 @@ export function findOfficialAuthority(pick: string, onDate: string): OfficialAut
 	}
 	return null;
 }
+
+/**
+ * Whether an organisation's official code is one of the official lists' (a well-formed but
+ * made-up INSEE code is not): no scheme, no check. Korean codes are looked up on the given day.
+ */
+export function isKnownOfficialCode(input: { officialCodeScheme: string | null; officialCode: string | null }, onDate: string): boolean {
+	if (!input.officialCodeScheme || !input.officialCode) return true;
+	return findOfficialAuthority(`${input.officialCodeScheme}:${input.officialCode}`, onDate) !== null;
+}

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../shared/context';
 import { isId, newId } from '../shared/identifier';
 import { fail, ok, type Result } from '../shared/result';
 import { isCountryCode } from './country';
+import { isKnownOfficialCode } from './official-lists.service';
 import * as repository from './directory.repository';
 import { recordChange } from './change-log';
 import type { ChangeLogTable, NewOrganisation, OrganisationTable } from './directory.table';
@@ -178,7 +179,7 @@ export async function getOrganisationRecord(
 }
 
 export type UpdateOrganisationResult =
-	| Result<{ changed: string[] }, 'NOT_FOUND' | 'UNKNOWN_COUNTRY'>
+	| Result<{ changed: string[] }, 'NOT_FOUND' | 'UNKNOWN_COUNTRY' | 'UNKNOWN_OFFICIAL_CODE'>
 	| { ok: false; reason: 'DUPLICATE'; field: 'officialCode' | 'nameFr'; existing: { id: string; nameFr: string; officialCode: string | null }[] };
 
 /**
@@ -198,6 +199,9 @@ export async function updateOrganisation(
 	const denied = authorizeOrganisationEdit(actor, { id: row.id, groupIds });
 	if (denied) return denied;
 	if (!isCountryCode(input.countryCode)) return fail('UNKNOWN_COUNTRY', 'countryCode');
+	// A code kept as it was is not checked again: a Korean code may have ended since it was entered.
+	const codeChanged = input.officialCodeScheme !== row.official_code_scheme || input.officialCode !== row.official_code;
+	if (codeChanged && !isKnownOfficialCode(input, context.clock().toISOString().slice(0, 10))) return fail('UNKNOWN_OFFICIAL_CODE', 'officialCode');
 
 	const normalized = normalizeName(input.nameFr);
 	const duplicates = await findDuplicateOrganisations(context.db, input, row.id);

@@ -61,6 +61,17 @@ describeEachDatabase('creating organisations', (setup) => {
 		expect(overview.ok && overview.value.members.map((organisation) => organisation.name.fr)).toContain('Angers');
 	});
 
+	it('refuses a well-formed code that no official list holds, and writes nothing', async () => {
+		const before = await setup.context.db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		expect(await createOrganisationInGroup(setup.context, coordinator, 'coree', input({ kind: 'commune', countryCode: 'FR', nameFr: 'Atlantis', officialCodeScheme: 'insee', officialCode: '99999' }))).toEqual({
+			ok: false,
+			reason: 'UNKNOWN_OFFICIAL_CODE',
+			field: 'officialCode'
+		});
+		const after = await setup.context.db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		expect(Number(after.n)).toBe(Number(before.n));
+	});
+
 	it('catches the same official code, whatever the name', async () => {
 		const result = await createOrganisationInGroup(setup.context, coordinator, 'coree', input({ kind: 'commune', countryCode: 'FR', nameFr: "Ville d'Angers", officialCodeScheme: 'insee', officialCode: '49007' }));
 		expect(result).toMatchObject({ ok: false, reason: 'DUPLICATE', field: 'officialCode', existing: [{ nameFr: 'Angers', officialCode: '49007', alreadyInGroup: true }] });

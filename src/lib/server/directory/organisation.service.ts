@@ -5,6 +5,7 @@ import type { ServiceContext } from '../shared/context';
 import { newId } from '../shared/identifier';
 import { fail, ok, type Result } from '../shared/result';
 import { isCountryCode } from './country';
+import { isKnownOfficialCode } from './official-lists.service';
 import * as repository from './directory.repository';
 import type { NewOrganisation, OrganisationTable } from './directory.table';
 import { normalizeName } from './name-normalization';
@@ -22,7 +23,7 @@ export interface ExistingOrganisation {
 }
 
 export type CreateOrganisationResult =
-	| Result<{ organisationId: string }, 'NOT_FOUND' | 'UNKNOWN_COUNTRY'>
+	| Result<{ organisationId: string }, 'NOT_FOUND' | 'UNKNOWN_COUNTRY' | 'UNKNOWN_OFFICIAL_CODE'>
 	| { ok: false; reason: 'DUPLICATE'; field: 'officialCode' | 'nameFr'; existing: ExistingOrganisation[] };
 
 /** Creates an organisation and its membership of the group, or points to the one that exists. */
@@ -37,6 +38,7 @@ export async function createOrganisationInGroup(
 	const denied = authorize(actor, 'group.manage', group.id);
 	if (denied) return denied;
 	if (!isCountryCode(input.countryCode)) return fail('UNKNOWN_COUNTRY', 'countryCode');
+	if (!isKnownOfficialCode(input, context.clock().toISOString().slice(0, 10))) return fail('UNKNOWN_OFFICIAL_CODE', 'officialCode');
 
 	const duplicates = await findDuplicateOrganisations(context.db, input);
 	if (duplicates && (duplicates.blocking || !input.createAnyway)) {

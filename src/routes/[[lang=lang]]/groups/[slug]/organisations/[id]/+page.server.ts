@@ -40,6 +40,7 @@ export const actions: Actions = {
 				});
 			}
 			if (result.reason === 'UNKNOWN_COUNTRY') return fail(400, { action: 'update', values: form.values, errors: { countryCode: 'invalid_country' } as FieldErrors, duplicates: null });
+			if (result.reason === 'UNKNOWN_OFFICIAL_CODE') return fail(400, { action: 'update', values: form.values, errors: { officialCode: 'unknown_official_code' } as FieldErrors, duplicates: null });
 			refuse(event, result.reason);
 		}
 		const changed = result.value.changed.join(',');

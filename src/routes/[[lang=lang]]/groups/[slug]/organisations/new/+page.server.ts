@@ -50,6 +50,7 @@ export const actions: Actions = {
 				});
 			}
 			if (result.reason === 'UNKNOWN_COUNTRY') return fail(400, { values: form.values, errors: { countryCode: 'invalid_country' } as FieldErrors, duplicates: null });
+			if (result.reason === 'UNKNOWN_OFFICIAL_CODE') return fail(400, { values: form.values, errors: { officialCode: 'unknown_official_code' } as FieldErrors, duplicates: null });
 			refuse(event, result.reason);
 		}
 		redirect(303, `${localizedPath(locals.locale, `/groups/${params.slug}`)}?created=1`);
