@@ -1,0 +1,64 @@
+/** Meetings (issue 4 §1): scheduling in two time zones, invitations, answers. */
+import { expect, test } from '@playwright/test';
+import { MeetingPages } from './pages/meeting-pages';
+import { message, storageStateOf } from './support/environment';
+import { newestMessageTo } from './support/outbox';
+
+/** The demo's upcoming meeting (meetings.demo.ts): 23 February 2027, 9:00 Paris time. */
+const NEXT_MEETING = '00000000-0000-4000-a000-000000000002';
+
+test.describe('as the coordinator', () => {
+	test.use({ storageState: storageStateOf('coordinator') });
+
+	test('schedules a meeting, sees its time in Paris and in Seoul, and sends the invitations', async ({ page }) => {
+		const pages = new MeetingPages(page, 'fr');
+		await pages.openList();
+		await page.getByRole('link', { name: message('fr', 'meeting_schedule_link') }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(message('fr', 'meeting_new_title'));
+		await expect(pages.field('timezone')).toHaveValue('Europe/Paris');
+
+		const title = `Réunion de printemps ${Date.now()}`;
+		await pages.fillMeeting({ titleFr: title, date: '2027-05-11', startTime: '09:00', endTime: '08:30', videoLink: 'https://visio.example.org/printemps' });
+		await pages.submitNew();
+		// An end before the start is refused next to its field; what was typed stays.
+		await expect(page.locator('#field-endTime-error')).toHaveText(message('fr', 'error_date_before_start'));
+		await expect(pages.field('titleFr')).toHaveValue(title);
+
+		await pages.field('endTime').fill('10:00');
+		await pages.submitNew();
+		await expect(page.getByRole('status').first()).toHaveText(message('fr', 'meeting_created'));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+		// May: Paris on summer time (UTC+2), seven hours behind Seoul.
+		await expect(pages.bothSides()).toHaveText('09:00–10:00 heure de Paris · 16:00–17:00 heure de Séoul');
+
+		await page.getByRole('button', { name: message('fr', 'meeting_invitations_send') }).click();
+		// At least the five demo people with an address (four accounts and Inssafe EL IDRISSI); other tests may add people.
+		await expect(page.getByRole('status').first()).toHaveText(/^\d+ invitations envoyées\.$/);
+		const invitation = newestMessageTo('member@demo.dari.test');
+		expect(invitation?.subject).toBe(`Invitation : ${title}`);
+		expect(invitation?.text).toContain('16:00–17:00 heure de Séoul');
+
+		// The list shows it among the upcoming meetings, with both clocks.
+		await pages.openList();
+		const row = page.getByRole('row', { name: new RegExp(title) });
+		await expect(row).toContainText('09:00–10:00 heure de Paris');
+		await expect(row).toContainText('16:00–17:00 heure de Séoul');
+	});
+});
+
+test.describe('as a member', () => {
+	test.use({ storageState: storageStateOf('member') });
+
+	test('answers "attending" from the meeting page', async ({ page }) => {
+		const pages = new MeetingPages(page, 'fr');
+		await pages.openMeeting(NEXT_MEETING);
+		await expect(pages.bothSides()).toHaveText('09:00–10:00 heure de Paris · 17:00–18:00 heure de Séoul');
+		// A member does not schedule, nor send invitations.
+		await expect(page.getByRole('button', { name: message('fr', 'meeting_invitations_send') })).toHaveCount(0);
+		await page.getByRole('button', { name: message('fr', 'meeting_answer_attending') }).click();
+		await expect(page.getByRole('status').first()).toHaveText(message('fr', 'meeting_answer_saved'));
+		await expect(page.getByText(message('fr', 'meeting_answer_current', { answer: message('fr', 'meeting_response_attending') }))).toBeVisible();
+		const response = await page.goto('/fr/groups/coree/meetings/new');
+		expect(response?.status()).toBe(403);
+	});
+});
