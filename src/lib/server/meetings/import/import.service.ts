@@ -241,6 +241,17 @@ export async function previewMinutesText(context: ServiceContext, actor: Actor, 
 	return ok(await buildPreview(context, group.value, text, 'text'));
 }
 
+/** What the import page needs before any file: the group, once the actor may import into it. */
+export async function getMinutesImportPage(
+	context: ServiceContext,
+	actor: Actor,
+	slug: string
+): Promise<Result<{ group: { slug: string; name: { fr: string; ko: string; en: string } } }, 'NOT_FOUND'>> {
+	const group = await findGroup(context, actor, slug);
+	if (!group.ok) return group;
+	return ok({ group: { slug: group.value.slug, name: { fr: group.value.name_fr, ko: group.value.name_ko, en: group.value.name_en } } });
+}
+
 /** The confirmation a coordinator sends when they correct nothing (the CLI's, and the form's initial values). */
 export function defaultConfirmation(preview: ImportPreview): ConfirmImportInput {
 	return {
