@@ -61,6 +61,7 @@ const PAGES: { name: string; path: string; heading: (locale: Locale) => string; 
 	{ name: 'new partnership, with official-list results', path: '/groups/coree/partnerships/new?q=%EA%B5%AC%EB%A1%9C', heading: (locale) => message(locale, 'partnership_new_title'), as: 'administrator' },
 	{ name: 'directory search', path: '/groups/coree/search?q=is', heading: (locale) => message(locale, 'search_title'), as: 'administrator' },
 	{ name: 'import and export', path: '/groups/coree/exchange', heading: (locale) => message(locale, 'exchange_title'), as: 'administrator' },
+	{ name: 'minutes import', path: '/groups/coree/meetings/import', heading: (locale) => message(locale, 'minutes_import_title'), as: 'administrator' },
 	{ name: 'good practices library', path: '/groups/coree/practices?theme=smart-city', heading: (locale) => message(locale, 'practice_library_title'), as: 'administrator' },
 	{
 		name: 'good practice record',
@@ -70,6 +71,11 @@ const PAGES: { name: string; path: string; heading: (locale: Locale) => string; 
 	},
 	{ name: 'new good practice', path: '/groups/coree/practices/new', heading: (locale) => message(locale, 'practice_new_title'), as: 'administrator' },
 	{ name: 'group map', path: '/groups/coree/map', heading: (locale) => GROUP_NAMES.coree[locale], as: 'administrator' },
+	{ name: 'meetings', path: '/groups/coree/meetings', heading: (locale) => message(locale, 'meeting_list_title'), as: 'administrator' },
+	{ name: 'demo meeting', path: '/groups/coree/meetings/00000000-0000-4000-a000-000000000001', heading: () => 'Réunion du groupe-pays Corée', as: 'administrator' },
+	{ name: 'demo minutes, both languages', path: '/groups/coree/meetings/00000000-0000-4000-a000-000000000001/minutes?lang=both', heading: (locale) => `${message(locale, 'minutes_title')} — Réunion du groupe-pays Corée`, as: 'administrator' },
+	{ name: 'demo minutes editor', path: '/groups/coree/meetings/00000000-0000-4000-a000-000000000001/minutes/edit', heading: (locale) => `${message(locale, 'minutes_edit_title')} — Réunion du groupe-pays Corée`, as: 'administrator' },
+	{ name: 'decisions and actions', path: '/groups/coree/actions?status=all', heading: (locale) => message(locale, 'actions_title'), as: 'administrator' },
 	{ name: 'new organisation, with search results', path: '/groups/coree/organisations/new?country=KR&q=%EC%A4%91%EA%B5%AC', heading: (locale) => message(locale, 'org_new_title'), as: 'administrator' }
 ];
 
