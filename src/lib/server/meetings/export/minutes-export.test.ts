@@ -20,13 +20,13 @@ describe('the date line', () => {
 	it('is the reference’s in French, with Seoul’s clock too in Korean', () => {
 		const minutes = referenceMinutes();
 		expect(formatDateLine(minutes, 'fr')).toBe('Mardi 27 février 2024, de 9h00 à 10h00, heure française, en visioconférence');
-		expect(formatDateLine(minutes, 'ko')).toBe('2024년 2월 27일 화요일, 프랑스 시간 09:00~10:00 (서울 시간 17:00~18:00), 화상 회의');
+		expect(formatDateLine(minutes, 'ko')).toBe('2024년 2월 27일 화요일, 프랑스 시간 09:00부터 10:00까지 (서울 시간 17:00부터 18:00까지), 화상 회의');
 	});
 
 	it('gives the meeting’s own zone and day: a Seoul meeting late at night in Paris', () => {
 		const minutes: MinutesDocument = { ...referenceMinutes(), timezone: 'Asia/Seoul', startsAt: '2024-07-01T23:30:00.000Z', endsAt: '2024-07-02T01:00:00.000Z', format: 'in_person', place: 'Séoul' };
 		expect(formatDateLine(minutes, 'fr')).toBe('Mardi 2 juillet 2024, de 8h30 à 10h00, heure de Séoul, en présentiel, à Séoul');
-		expect(formatDateLine(minutes, 'ko')).toBe('2024년 7월 2일 화요일, 서울 시간 08:30~10:00 (프랑스 시간 01:30~03:00), 대면 회의, 장소: Séoul');
+		expect(formatDateLine(minutes, 'ko')).toBe('2024년 7월 2일 화요일, 서울 시간 08:30부터 10:00까지 (프랑스 시간 01:30부터 03:00까지), 대면 회의, 장소: Séoul');
 	});
 
 	it('says when the date is not known yet', () => {

@@ -107,7 +107,7 @@ function formatPhrase(document: MinutesDocument, lang: MinutesLanguage): string 
 /**
  * The date line. French as in the reference: "Mardi 27 février 2024, de 9h00 à 10h00, heure
  * française, en visioconférence"; Korean gives Seoul's clock too: "2024년 2월 27일 화요일, 프랑스
- * 시간 09:00~10:00 (서울 시간 17:00~18:00), 화상 회의". The day is the meeting's day in its zone.
+ * 시간 09:00부터 10:00까지 (서울 시간 17:00부터 18:00까지), 화상 회의". The day is the meeting's day in its zone.
  */
 export function formatDateLine(document: MinutesDocument, lang: MinutesLanguage): string {
 	if (!document.startsAt) return `${m.export_date_unknown({}, { locale: lang })}, ${formatPhrase(document, lang)}`;
