@@ -1,0 +1,86 @@
+/**
+ * Importing existing minutes through the preview (issue 4 §8): the coordinator uploads the
+ * reference document, sees what was recognised, corrects nothing, confirms, and lands on the new
+ * meeting. A second upload of the same document is flagged; a PDF is refused with a clear message.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { message, storageStateOf } from './support/environment';
+
+const REFERENCE = 'tests/fixtures/minutes/compte-rendu-groupe-pays-coree-2024-02-27.txt';
+
+test.describe('as the coordinator', () => {
+	test.use({ storageState: storageStateOf('coordinator') });
+
+	test('imports the reference minutes through the preview and lands on the new meeting', async ({ page }) => {
+		await page.goto('/fr/groups/coree/meetings/import');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(message('fr', 'minutes_import_title'));
+		await page.getByLabel(message('fr', 'minutes_import_file_label')).setInputFiles(REFERENCE);
+		await page.getByRole('button', { name: message('fr', 'minutes_import_read_submit') }).click();
+
+		await expect(page.getByRole('heading', { name: message('fr', 'minutes_import_preview_heading') })).toBeVisible();
+		// Date and times with their zone, Paris and Seoul side by side; the zone was written, not assumed.
+		await expect(page.locator('#recognised-when')).toContainText('09:00');
+		await expect(page.locator('#recognised-when')).toContainText('17:00');
+		await expect(page.locator('#zone-assumed')).toHaveCount(0);
+		await expect(page.getByRole('heading', { name: message('fr', 'minutes_import_agenda_heading', { count: 3 }) })).toBeVisible();
+		await expect(page.getByRole('heading', { level: 4, name: 'Introduction' })).toBeVisible();
+		// Every speaker of the reference is in the demo directory.
+		await expect(page.locator('.badge.found')).toHaveCount(6);
+		await expect(page.locator('.badge.new')).toHaveCount(0);
+		await expect(page.locator('.decisions li')).toHaveCount(2);
+		await expect(page.getByRole('heading', { name: message('fr', 'minutes_import_participants_heading', { count: 15 }) })).toBeVisible();
+		await expect(page.getByRole('cell', { name: 'Région Auvergne-Rhône-Alpes' })).toBeVisible();
+		await expect(page.getByText(message('fr', 'minutes_import_all_recognised'))).toBeVisible();
+		await expect(page.getByLabel(message('fr', 'minutes_import_speaker_label', { name: 'Hong Joon Ho', count: 1 }))).toHaveValue(/^person:/);
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+
+		// Another test run on the same database may have imported it already: then it says so, and the box must be ticked.
+		if (await page.locator('#duplicate-notice').count()) await page.getByLabel(message('fr', 'minutes_import_force')).check();
+		await page.getByRole('button', { name: message('fr', 'minutes_import_confirm_submit') }).click();
+		await expect(page).toHaveURL(/\/fr\/groups\/coree\/meetings\/[0-9a-f-]{36}$/);
+		const meetingUrl = new URL(page.url()).pathname;
+
+		// The same document again: the preview links the meeting just created, and confirming without ticking is refused.
+		await page.goto('/fr/groups/coree/meetings/import');
+		await page.getByLabel(message('fr', 'minutes_import_file_label')).setInputFiles(REFERENCE);
+		await page.getByRole('button', { name: message('fr', 'minutes_import_read_submit') }).click();
+		await expect(page.locator('#duplicate-notice')).toContainText(message('fr', 'minutes_import_duplicate'));
+		await expect(page.locator(`#duplicate-notice a[href="${meetingUrl}"]`)).toHaveCount(1);
+		await page.getByRole('button', { name: message('fr', 'minutes_import_confirm_submit') }).click();
+		await expect(page.getByRole('alert')).toHaveText(message('fr', 'minutes_import_errors_above'));
+		await expect(page.getByText(message('fr', 'minutes_import_duplicate_refused'))).toBeVisible();
+		await expect(page).toHaveURL(/\/meetings\/import/);
+	});
+
+	test('a PDF is refused with a clear message; a document without a date asks for one', async ({ page }) => {
+		await page.goto('/en/groups/coree/meetings/import');
+		await page.getByLabel(message('en', 'minutes_import_file_label')).setInputFiles({ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n') });
+		await page.getByRole('button', { name: message('en', 'minutes_import_read_submit') }).click();
+		await expect(page.getByText(message('en', 'minutes_import_file_pdf'))).toBeVisible();
+
+		await page.getByLabel(message('en', 'minutes_import_file_label')).setInputFiles({
+			name: 'undated.txt',
+			mimeType: 'text/plain',
+			buffer: Buffer.from('Réunion sans date\n\n1. Point unique\n- **Caroline Millan** : Texte.\n')
+		});
+		await page.getByRole('button', { name: message('en', 'minutes_import_read_submit') }).click();
+		await expect(page.locator('#no-date')).toHaveText(message('en', 'minutes_import_no_date'));
+		await page.getByRole('button', { name: message('en', 'minutes_import_confirm_submit') }).click();
+		await expect(page.locator('#field-date-error')).toHaveText(message('en', 'minutes_import_date_required'));
+		// The typed title is kept; with a date and a start, it is created.
+		await page.getByLabel(message('en', 'minutes_import_field_date')).fill('2024-05-02');
+		await page.getByLabel(message('en', 'minutes_import_field_start')).fill('10:00');
+		await page.getByRole('button', { name: message('en', 'minutes_import_confirm_submit') }).click();
+		await expect(page).toHaveURL(/\/en\/groups\/coree\/meetings\/[0-9a-f-]{36}$/);
+	});
+});
+
+test.describe('as a member', () => {
+	test.use({ storageState: storageStateOf('member') });
+	test('the import page is refused', async ({ page }) => {
+		const response = await page.goto('/fr/groups/coree/meetings/import');
+		expect(response?.status()).toBe(403);
+	});
+});
