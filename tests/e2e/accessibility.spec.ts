@@ -74,6 +74,7 @@ const PAGES: { name: string; path: string; heading: (locale: Locale) => string; 
 	{ name: 'meetings', path: '/groups/coree/meetings', heading: (locale) => message(locale, 'meeting_list_title'), as: 'administrator' },
 	{ name: 'demo meeting', path: '/groups/coree/meetings/00000000-0000-4000-a000-000000000001', heading: () => 'Réunion du groupe-pays Corée', as: 'administrator' },
 	{ name: 'demo minutes, both languages', path: '/groups/coree/meetings/00000000-0000-4000-a000-000000000001/minutes?lang=both', heading: (locale) => `${message(locale, 'minutes_title')} — Réunion du groupe-pays Corée`, as: 'administrator' },
+	{ name: 'print view of the demo minutes, both languages', path: '/groups/coree/meetings/00000000-0000-4000-a000-000000000001/print?lang=both', heading: () => 'Réunion du groupe-pays Corée', as: 'administrator' },
 	{ name: 'demo minutes editor', path: '/groups/coree/meetings/00000000-0000-4000-a000-000000000001/minutes/edit', heading: (locale) => `${message(locale, 'minutes_edit_title')} — Réunion du groupe-pays Corée`, as: 'administrator' },
 	{ name: 'decisions and actions', path: '/groups/coree/actions?status=all', heading: (locale) => message(locale, 'actions_title'), as: 'administrator' },
 	{ name: 'new organisation, with search results', path: '/groups/coree/organisations/new?country=KR&q=%EC%A4%91%EA%B5%AC', heading: (locale) => message(locale, 'org_new_title'), as: 'administrator' }
