@@ -3,7 +3,9 @@ import { describeEachDatabase } from '../../../../../tests/setup/databases';
 import { loadActor, signInWithPassword } from '../../auth/auth.service';
 import type { Actor } from '../../auth/policy';
 import { DEMO_PASSWORD, loadDemoData } from '../../db/demo-data/demo-data';
-import { matchOrganisation, matchPerson, splitPersonName } from './directory-matching';
+import { renderMinutesDocx } from '../export/minutes-docx';
+import { loadMinutesDocument } from '../minutes-document';
+import { matchOrganisation, matchPerson, personNameKey, splitPersonName } from './directory-matching';
 import { readConfirmForm } from './import.schema';
 import { confirmMinutesImport, defaultConfirmation, PLATFORM_ACTOR, previewMinutesFile, previewMinutesText, sourceHashOf } from './import.service';
 import { REFERENCE_MINUTES, referenceAsDocx } from './reference-minutes.fixture';
@@ -248,5 +250,38 @@ describeEachDatabase('importing minutes', (setup) => {
 		expect(preview.value.fileKind).toBe('docx');
 		expect(preview.value.speakers.every((speaker) => speaker.match !== null)).toBe(true);
 		expect(preview.value.participants.every((entry) => entry.person !== null)).toBe(true);
+	});
+});
+
+describeEachDatabase('round trip: import → Word export → import', (setup) => {
+	it('gives the same structure', async () => {
+		await loadDemoData(setup.context);
+		const first = await previewMinutesText(setup.context, PLATFORM_ACTOR, 'coree', REFERENCE_MINUTES);
+		if (!first.ok) throw new Error(first.reason);
+		const imported = await confirmMinutesImport(setup.context, PLATFORM_ACTOR, 'coree', { ...defaultConfirmation(first.value), force: true });
+		if (!imported.ok) throw new Error(imported.reason);
+		// The export lists only people who agreed to be listed (issue 4 §4): here, all of them.
+		await setup.context.db.updateTable('person').set({ public_listing_consent: 1 }).execute();
+		const document = await loadMinutesDocument(setup.context.db, imported.value.meetingId);
+		if (!document) throw new Error('no document');
+		const docx = await renderMinutesDocx(document, 'fr');
+		const again = await previewMinutesFile(setup.context, PLATFORM_ACTOR, 'coree', docx);
+		if (!again.ok) throw new Error(again.reason);
+		const structure = (preview: typeof first.value) => ({
+			startsAt: preview.startsAt,
+			endsAt: preview.endsAt,
+			timezone: preview.parsed.timezone,
+			format: preview.parsed.format,
+			agenda: preview.parsed.agenda.map((item) => ({
+				title: item.title,
+				speakers: item.interventions.map((intervention) => (intervention.speaker ? personNameKey(intervention.speaker) : null)),
+				texts: item.interventions.map((intervention) => intervention.text.replace(/\s+/g, ' ').trim()),
+				decisions: item.decisions
+			})),
+			speakers: preview.speakers.map((speaker) => speaker.match?.id ?? null),
+			// The export orders the list by family name, as the reference does; the same people come back.
+			participants: preview.participants.map((entry) => entry.person?.id ?? null).sort()
+		});
+		expect(structure(again.value)).toEqual(structure(first.value));
 	});
 });

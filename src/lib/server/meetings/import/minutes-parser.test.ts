@@ -185,6 +185,15 @@ describe('variations of the same minutes', () => {
 		expectNothingDropped(text, parsed);
 	});
 
+	it('reads what Dari’s own Word export writes: the marker inside the bold, text said by nobody as "- : text"', () => {
+		const parsed = parseMinutes('T\n1. Point\n- **Kim Hyoung Jin :**\nTexte\n-  : CUF invite les collectivités.\n- **➔ Décision prise.**');
+		expect(parsed.agenda[0].interventions).toEqual([
+			{ speaker: 'Kim Hyoung Jin', speakerTitle: null, text: 'Texte' },
+			{ speaker: null, speakerTitle: null, text: 'CUF invite les collectivités.' }
+		]);
+		expect(parsed.agenda[0].decisions).toEqual(['Décision prise.']);
+	});
+
 	it('assumes the group’s zone when none is written, and says so; keeps a document without a date', () => {
 		const noZone = parseMinutes('Réunion\nMardi 27 février 2024, de 9h00 à 10h00\n1. Point\nTexte', { defaultTimezone: 'Europe/Paris' });
 		expect(noZone).toMatchObject({ timezone: 'Europe/Paris', timezoneAssumed: true, formatAssumed: true, startTime: '09:00' });

@@ -260,7 +260,9 @@ export function readSectionHeading(line: string): { number: number; numbering: s
 }
 
 /** A decision line: "➔ …", "- ➞ **…**", "-> …", "=> …", "→ …". ⇒ is a decision only when not inside a list (see below). */
-const DECISION_MARKER = /^(?:[-–•]\s*)?(➔|➞|➜|➙|➛|➝|➟|➠|➡|→|->|=>|⇒|⟹)\s*(.*)$/u;
+const DECISION_MARKER = /^(?:[-–•]\s*)?(\*\*\s*)?(➔|➞|➜|➙|➛|➝|➟|➠|➡|→|->|=>|⇒|⟹)\s*(.*)$/u;
+/** A list item whose speaker was left empty ("- : text", as an export writes text said by nobody in particular). */
+const SPEAKERLESS_ITEM = /^[-–•]\s*[:：]\s*(.*)$/u;
 
 const NAME_PARTICLES = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'van', 'von', 'der', 'den', 'el', 'al', 'ben', 'di', 'da', 'dos', 'y']);
 
@@ -543,11 +545,17 @@ export function parseMinutes(input: string, options: ParseOptions = {}): ParsedM
 		} else if (item) {
 			const decision = DECISION_MARKER.exec(trimmed);
 			// ⇒ opens a list after "Programme proposé :" (as in the reference); elsewhere it concludes.
-			const inList = decision && decision[1] === '⇒' && (/[:：]\s*\**$/u.test(previousLine) || /^(?:[-–•]\s*)?⇒/u.test(previousLine) || /^\s+[-–•]/u.test(previousLine));
+			const inList = decision && decision[2] === '⇒' && (/[:：]\s*\**$/u.test(previousLine) || /^(?:[-–•]\s*)?⇒/u.test(previousLine) || /^\s+[-–•]/u.test(previousLine));
+			const decisionText = decision ? (decision[1] ? decision[3].replace(/\s*\*\*\s*$/u, '') : unbold(decision[3])) : '';
 			const speakerLine = readSpeakerLine(trimmed, knownNames);
-			if (decision && !inList && decision[2].trim() !== '') {
-				item.decisions.push(unbold(decision[2]));
+			const speakerless = SPEAKERLESS_ITEM.exec(trimmed);
+			if (decision && !inList && decisionText.trim() !== '') {
+				item.decisions.push(decisionText.trim());
 				decisionSince = true;
+			} else if (speakerless && speakerless[1].trim() !== '') {
+				intervention = { speaker: null, speakerTitle: null, text: speakerless[1].trim() };
+				item.interventions.push(intervention);
+				decisionSince = false;
 			} else if (speakerLine) {
 				intervention = { speaker: speakerLine.speaker, speakerTitle: speakerLine.speakerTitle, text: speakerLine.text };
 				item.interventions.push(intervention);
