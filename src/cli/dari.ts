@@ -69,12 +69,13 @@ const COMMANDS: Command[] = [
 	},
 	{
 		name: 'export-minutes',
-		synopsis: '<meeting-id> --format docx|pdf|md [--lang fr|ko|both] --out <file>',
+		synopsis: '<meeting-id> --format docx|pdf|md [--lang fr|ko|both] --out <file> [--all-participants]',
 		summary: "write a meeting's minutes as Word, PDF or Markdown",
 		details: [
 			'--format docx|pdf|md   Word laid out like the reference minutes, PDF (fonts embedded), or Markdown',
 			"--lang fr|ko|both      French, Korean, or each paragraph in both (default: the minutes' own language)",
 			'--out <file>           the file to write (replaced if it exists)',
+			'--all-participants     list everyone present, also people who did not agree to be listed',
 			'Drafts are exported too, marked as such. Exit status 1 when there is no such meeting.'
 		],
 		load: async () => (await import('./commands/export-minutes')).exportMinutesCommand

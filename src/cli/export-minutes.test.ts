@@ -54,7 +54,7 @@ describe.concurrent('dari export-minutes', { timeout: CHILD_PROCESS_TIMEOUT }, (
 	test('writes the demo minutes as Word, Markdown and PDF (a relative --out is beside the caller)', async () => {
 		const [docx, markdown, pdf] = await Promise.all([
 			dari(['export-minutes', DEMO_MEETING_ID, '--format', 'docx', '--out', 'minutes.docx']),
-			dari(['export-minutes', DEMO_MEETING_ID, '--format', 'md', '--lang', 'both', '--out', join(dataDirectory, 'minutes.md')]),
+			dari(['export-minutes', DEMO_MEETING_ID, '--format', 'md', '--lang', 'both', '--all-participants', '--out', join(dataDirectory, 'minutes.md')]),
 			dari(['export-minutes', DEMO_MEETING_ID, '--format', 'pdf', '--lang', 'ko', '--out', join(dataDirectory, 'minutes.pdf')])
 		]);
 		for (const outcome of [docx, markdown, pdf]) {
@@ -67,6 +67,8 @@ describe.concurrent('dari export-minutes', { timeout: CHILD_PROCESS_TIMEOUT }, (
 		const written = readFileSync(join(dataDirectory, 'minutes.md'), 'utf8');
 		expect(written).toContain('## Compte-rendu');
 		expect(written).toContain('## 회의록');
+		// --all-participants: the fifteen people of the reference, whatever their consent.
+		expect(written.match(/^\| [^|]+ \| [^|]+ \| [A-Z' ]+ \|$/gm)).toHaveLength(15);
 		expect(readFileSync(join(dataDirectory, 'minutes.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 	});
 

@@ -26,7 +26,7 @@ test.describe('a member', () => {
 		expect(html).toContain('Mardi 27 février 2024, de 9h00 à 10h00, heure française, en visioconférence');
 		expect(html).toContain('<h1>Compte-rendu</h1>');
 		expect(html).toContain('<h2>1. Introduction</h2>');
-		expect(html).toMatch(/<li><strong>Caroline MILLAN, Présidente du groupe-pays Corée[^<]*<\/strong> : Le groupe-pays Corée rassemble/);
+		expect(html).toMatch(/<li><strong>Caroline Millan, Présidente du groupe-pays Corée[^<]*<\/strong> : Le groupe-pays Corée rassemble/);
 		expect(html).toMatch(/<strong>➔ L'ensemble des thèmes proposés par la GAROK/);
 	});
 

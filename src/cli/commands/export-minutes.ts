@@ -9,12 +9,13 @@ import { withConfiguredDatabase } from '../configured-database';
 /**
  * `export-minutes <meeting-id> --format docx|pdf|md [--lang fr|ko|both] --out <file>` (issue 4 §10):
  * the same files as the meeting's download links, drafts included (the console is the server's
- * operator, who may read everything). Without --lang, the minutes' own language.
+ * operator, who may read everything). Without --lang, the minutes' own language. The participants
+ * list leaves out people who did not agree to be listed, unless --all-participants.
  */
 export async function exportMinutesCommand(args: string[], output: CommandOutput): Promise<void> {
 	const { values, positionals } = parseCommandArguments(
 		args,
-		{ format: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' } },
+		{ format: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' }, 'all-participants': { type: 'boolean' } },
 		{ required: ['<meeting-id>'] }
 	);
 	if (!values.format) throw new UsageError('missing --format docx|pdf|md');
@@ -29,7 +30,7 @@ export async function exportMinutesCommand(args: string[], output: CommandOutput
 
 	const meetingId = positionals[0];
 	await withConfiguredDatabase(async (database) => {
-		const document = await loadMinutesDocument(database.db, meetingId);
+		const document = await loadMinutesDocument(database.db, meetingId, { includeUnlisted: values['all-participants'] === true });
 		if (!document) throw new CommandFailure(`no meeting ${JSON.stringify(meetingId)} in ${database.description}`);
 		const language = (values.lang as ExportLanguage | undefined) ?? document.originalLanguage;
 		const file = await renderMinutesFile(document, values.format as ExportFormat, language);

@@ -27,7 +27,7 @@ export interface MinutesIntervention {
 	id: string;
 	/** Null for a speaker who is not in the directory. */
 	speakerPersonId: string | null;
-	/** As written in the minutes ("Caroline Millan"), or the directory's name when none was written. */
+	/** As written in the minutes ("Caroline Millan"), or the directory's name as running text writes it (nameInText). */
 	speakerName: string;
 	/**
 	 * The title shown beside the speaker: the override when the writer gave one, otherwise the
@@ -130,6 +130,19 @@ function bilingualName(fr: string | null | undefined, ko: string | null | undefi
 	return { fr, ko: ko || fr };
 }
 
+/**
+ * A name as minutes write it in running text: the directory keeps family names in capitals
+ * ("Caroline MILLAN", "KIM Hyoung Jin", as the participants table shows them); the reference's
+ * interventions say "Caroline Millan", "Kim Hyoung Jin".
+ */
+export function nameInText(person: { givenName: string; familyName: string; nameOrder: 'given-first' | 'family-first' }): string {
+	const family =
+		person.familyName === person.familyName.toLocaleUpperCase('fr') && /\p{Lu}/u.test(person.familyName)
+			? person.familyName.toLocaleLowerCase('fr').replace(/(^|[\s'’-])(\p{L})/gu, (_, separator: string, letter: string) => separator + letter.toLocaleUpperCase('fr'))
+			: person.familyName;
+	return formatPersonName({ ...person, familyName: family });
+}
+
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 
 function byName(a: MinutesParticipant, b: MinutesParticipant): number {
@@ -167,7 +180,7 @@ export async function loadMinutesDocument(db: Executor, meetingId: string, optio
 	const toAction = (row: (typeof actions)[number]): MinutesAction => {
 		let owner: MinutesAction['owner'] = null;
 		if (row.owner_person_id && row.owner_given_name !== null && row.owner_family_name !== null) {
-			const name = formatPersonName({ givenName: row.owner_given_name, familyName: row.owner_family_name, nameOrder: row.owner_name_order ?? 'given-first' });
+			const name = nameInText({ givenName: row.owner_given_name, familyName: row.owner_family_name, nameOrder: row.owner_name_order ?? 'given-first' });
 			owner = { kind: 'person', name: { fr: name, ko: name } };
 		} else if (row.owner_organisation_id && row.owner_organisation_name_fr) {
 			owner = { kind: 'organisation', name: bilingualName(row.owner_organisation_name_fr, row.owner_organisation_name_ko)! };
@@ -190,7 +203,7 @@ export async function loadMinutesDocument(db: Executor, meetingId: string, optio
 			item.presenter_person_id && item.presenter_given_name !== null && item.presenter_family_name !== null
 				? {
 						personId: item.presenter_person_id,
-						name: formatPersonName({ givenName: item.presenter_given_name, familyName: item.presenter_family_name, nameOrder: item.presenter_name_order ?? 'given-first' })
+						name: nameInText({ givenName: item.presenter_given_name, familyName: item.presenter_family_name, nameOrder: item.presenter_name_order ?? 'given-first' })
 					}
 				: null,
 		interventions: interventions
@@ -200,7 +213,7 @@ export async function loadMinutesDocument(db: Executor, meetingId: string, optio
 				const titles = row.speaker_person_id ? (titlesOf.get(row.speaker_person_id) ?? []) : [];
 				const inDirectory = row.speaker_person_id !== null && row.given_name !== null && row.family_name !== null;
 				const directoryName = inDirectory
-					? formatPersonName({ givenName: row.given_name!, familyName: row.family_name!, nameOrder: row.name_order ?? 'given-first' })
+					? nameInText({ givenName: row.given_name!, familyName: row.family_name!, nameOrder: row.name_order ?? 'given-first' })
 					: '';
 				return {
 					id: row.id,

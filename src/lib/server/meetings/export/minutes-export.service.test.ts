@@ -45,6 +45,8 @@ describeEachDatabase('minutes as a document and its exports', (setup) => {
 			expect.stringMatching(/^3\. Proposition pour la 2/)
 		]);
 		const first = document.agenda[0].interventions[0];
+		expect(first.speakerName).toBe('Caroline Millan');
+		expect(document.agenda[1].interventions.map((intervention) => intervention.speakerName)).toEqual(['Virginie Rouquette', 'Caroline Millan', 'Christina Dabrowski', 'Hong Joon Ho']);
 		expect(first.speakerTitle.fr).toMatch(/^Présidente du groupe-pays Corée/);
 		expect(first.organisation?.fr).toBe('Issy-les-Moulineaux');
 		expect(document.agenda[2].decisions).toHaveLength(2);
@@ -86,6 +88,14 @@ describeEachDatabase('minutes as a document and its exports', (setup) => {
 		const everyone = await loadMinutesDocument(setup.context.db, DEMO_MEETING_ID, { includeUnlisted: true });
 		expect(everyone!.participants).toHaveLength(14);
 		expect(everyone!.participants.filter((person) => !person.listed)).toHaveLength(12);
+
+		// Coordinators may ask for everyone; members asking get the published list.
+		const full = await exportMinutes(setup.context, actors.coordinator, 'coree', DEMO_MEETING_ID, 'md', 'fr', { allParticipants: true });
+		expect(full.ok && new TextDecoder().decode(full.value.body)).toContain('| Nantes Métropole | Louise | COULON |');
+		const asked = await exportMinutes(setup.context, actors.member, 'coree', DEMO_MEETING_ID, 'md', 'fr', { allParticipants: true });
+		const askedText = asked.ok ? new TextDecoder().decode(asked.value.body) : '';
+		expect(askedText).not.toContain('COULON');
+		expect(askedText).toContain("Participants n'ayant pas souhaité figurer dans la liste : 12");
 
 		await setup.context.db.updateTable('meeting_participant').set({ attendance: 'present' }).where('meeting_id', '=', DEMO_MEETING_ID).where('person_id', '=', ids.fort).execute();
 	});

@@ -47,13 +47,24 @@ export async function renderMinutesFile(document: MinutesDocument, format: Expor
 	return { fileName: exportFileName(document, language, format), contentType: CONTENT_TYPES[format], body };
 }
 
+export interface ExportOptions {
+	/**
+	 * Coordinators' working copy: the participants list with everyone present, also those who did
+	 * not agree to appear in published lists (ignored for anyone who may not run the group). It is
+	 * also what makes an export of imported minutes import back with its participants.
+	 */
+	allParticipants?: boolean;
+}
+
 /** Loads the minutes when the actor may read them in this group; NOT_FOUND otherwise (see the file's comment). */
-async function readableMinutes(db: Executor, actor: Actor, groupSlug: string, meetingId: string): Promise<Result<MinutesDocument, 'NOT_FOUND'>> {
+async function readableMinutes(db: Executor, actor: Actor, groupSlug: string, meetingId: string, options: ExportOptions): Promise<Result<MinutesDocument, 'NOT_FOUND'>> {
 	const group = await findGroupBySlug(db, groupSlug);
 	if (!group) return fail('NOT_FOUND');
 	const denied = authorize(actor, 'group.view', group.id);
 	if (denied) return denied;
-	const document = await loadMinutesDocument(db, meetingId);
+	// The whole list, people who did not agree to be listed included, only for those who run the group.
+	const includeUnlisted = options.allParticipants === true && can(actor, 'group.manage', group.id);
+	const document = await loadMinutesDocument(db, meetingId, { includeUnlisted });
 	if (!document || document.groupId !== group.id) return fail('NOT_FOUND');
 	if (document.status !== 'published' && !can(actor, 'group.manage', group.id)) return fail('NOT_FOUND');
 	return ok(document);
@@ -68,9 +79,10 @@ export async function readMinutesForPrint(
 	actor: Actor,
 	groupSlug: string,
 	meetingId: string,
-	language: string | null
+	language: string | null,
+	options: ExportOptions = {}
 ): Promise<Result<{ layout: MinutesLayout; language: ExportLanguage; meetingId: string; groupSlug: string; status: MinutesDocument['status'] }, 'NOT_FOUND'>> {
-	const readable = await readableMinutes(context.db, actor, groupSlug, meetingId);
+	const readable = await readableMinutes(context.db, actor, groupSlug, meetingId, options);
 	if (!readable.ok) return readable;
 	const chosen = exportLanguageOf(language, readable.value);
 	return ok({ layout: layOutMinutes(readable.value, chosen), language: chosen, meetingId, groupSlug, status: readable.value.status });
@@ -78,7 +90,7 @@ export async function readMinutesForPrint(
 
 /**
  * The minutes as a file (.docx, .pdf, .md) in French, Korean or both.
- * Policy: 'group.view' for published minutes, 'group.manage' for drafts.
+ * Policy: 'group.view' for published minutes, 'group.manage' for drafts and for `allParticipants`.
  */
 export async function exportMinutes(
 	context: ServiceContext,
@@ -86,9 +98,10 @@ export async function exportMinutes(
 	groupSlug: string,
 	meetingId: string,
 	format: ExportFormat,
-	language: string | null
+	language: string | null,
+	options: ExportOptions = {}
 ): Promise<Result<MinutesFile, 'NOT_FOUND'>> {
-	const readable = await readableMinutes(context.db, actor, groupSlug, meetingId);
+	const readable = await readableMinutes(context.db, actor, groupSlug, meetingId, options);
 	if (!readable.ok) return readable;
 	return ok(await renderMinutesFile(readable.value, format, exportLanguageOf(language, readable.value)));
 }

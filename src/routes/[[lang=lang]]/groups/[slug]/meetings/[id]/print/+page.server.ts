@@ -4,6 +4,11 @@ import { readMinutesForPrint } from '$lib/server/meetings/export/minutes-export.
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
-	const minutes = unwrap(event, await readMinutesForPrint(locals.context, locals.actor, params.slug, params.id, url.searchParams.get('lang')));
+	const minutes = unwrap(
+		event,
+		await readMinutesForPrint(locals.context, locals.actor, params.slug, params.id, url.searchParams.get('lang'), {
+			allParticipants: url.searchParams.get('participants') === 'all'
+		})
+	);
 	return { ...minutes, locale: locals.locale };
 };
