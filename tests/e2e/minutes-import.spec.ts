@@ -35,11 +35,13 @@ test.describe('as the coordinator', () => {
 		await expect(page.getByLabel(message('fr', 'minutes_import_speaker_label', { name: 'Hong Joon Ho', count: 1 }))).toHaveValue(/^person:/);
 		const axe = await new AxeBuilder({ page }).analyze();
 		expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+		if (process.env.MINUTES_IMPORT_SCREENSHOT) await page.screenshot({ path: process.env.MINUTES_IMPORT_SCREENSHOT, fullPage: true });
 
 		// Another test run on the same database may have imported it already: then it says so, and the box must be ticked.
 		if (await page.locator('#duplicate-notice').count()) await page.getByLabel(message('fr', 'minutes_import_force')).check();
 		await page.getByRole('button', { name: message('fr', 'minutes_import_confirm_submit') }).click();
 		await expect(page).toHaveURL(/\/fr\/groups\/coree\/meetings\/[0-9a-f-]{36}$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Réunion du groupe-pays Corée');
 		const meetingUrl = new URL(page.url()).pathname;
 
 		// The same document again: the preview links the meeting just created, and confirming without ticking is refused.
