@@ -77,6 +77,8 @@ export interface MinutesContent {
 	items: MinutesAgendaItem[];
 	/** Action items not tied to an agenda item. */
 	otherActions: MinutesAction[];
+	/** Text an import did not recognise: shown verbatim and flagged, never dropped. */
+	unrecognised: string[];
 }
 
 /** The calendar day of an instant in a zone, YYYY-MM-DD ("en-CA" writes dates that way). */
@@ -174,7 +176,8 @@ export async function loadMinutesContent(db: Executor, meeting: MeetingTable): P
 			decisions: decisions.filter((row) => row.agenda_item_id === item.id).map((row) => ({ id: row.id, text: { fr: row.text_fr, ko: row.text_ko } })),
 			actions: actions.filter((row) => row.agenda_item_id === item.id).map(toAction)
 		})),
-		otherActions: actions.filter((row) => row.agenda_item_id === null || !itemIds.includes(row.agenda_item_id)).map(toAction)
+		otherActions: actions.filter((row) => row.agenda_item_id === null || !itemIds.includes(row.agenda_item_id)).map(toAction),
+		unrecognised: await repository.listUnrecognisedTexts(db, meeting.id)
 	};
 }
 

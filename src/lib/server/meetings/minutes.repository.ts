@@ -35,6 +35,12 @@ export async function listDecisionsOfItems(db: Executor, agendaItemIds: string[]
 	return db.selectFrom('decision').selectAll().where('agenda_item_id', 'in', agendaItemIds).orderBy('position').orderBy('id').execute();
 }
 
+/** Text an import did not recognise, kept verbatim with the minutes (issue 4 §8), in document order. */
+export async function listUnrecognisedTexts(db: Executor, meetingId: string): Promise<string[]> {
+	const rows = await db.selectFrom('minutes_unrecognised').select('text').where('meeting_id', '=', meetingId).orderBy('position').orderBy('id').execute();
+	return rows.map((row) => row.text);
+}
+
 /** A meeting's action items, in the order they were written. */
 export async function listActionItemsOfMeeting(db: Executor, meetingId: string): Promise<ActionItemTable[]> {
 	return db.selectFrom('action_item').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at').orderBy('id').execute();

@@ -192,6 +192,13 @@ describeEachDatabase('minutes', (setup) => {
 		expect(await removeMinutesEntry(setup.context, actors.coordinator, 'coree', other.id, { kind: 'action', id: action.value.id })).toEqual({ ok: false, reason: 'NOT_FOUND' });
 	});
 
+	it('shows the text an import did not recognise, verbatim', async () => {
+		const meeting = await createMeeting({ startsAt: '2024-03-19T08:00:00.000Z' });
+		await setup.context.db.insertInto('minutes_unrecognised').values({ id: newId(), meeting_id: meeting.id, position: 1, text: 'Liste des excusés :\n  (illisible)' }).execute();
+		const read = await getMinutes(setup.context, actors.coordinator, 'coree', meeting.id);
+		expect(read.ok && read.value.content.unrecognised).toEqual(['Liste des excusés :\n  (illisible)']);
+	});
+
 	it('refuses to publish a meeting without a date', async () => {
 		const meeting = await createMeeting({ startsAt: null });
 		expect(await publishMinutes(setup.context, actors.coordinator, 'coree', meeting.id, ORIGIN)).toEqual({ ok: false, reason: 'NO_DATE' });
