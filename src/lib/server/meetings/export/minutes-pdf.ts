@@ -178,7 +178,7 @@ function drawArrow(doc: Doc, x: number, y: number, size: number): void {
 function drawTable(doc: Doc, block: Extract<Block, { kind: 'table' }>, left: number, width: number, registered: Set<string>): void {
 	const columns = [width * 0.5, width * 0.25, width * 0.25];
 	const padding = 4;
-	const row = (cells: string[], bold: boolean) => {
+	const row = (cells: string[], bold: boolean, onNewPage?: () => void) => {
 		// Heights measured in the fonts the cells are set in (the Korean one is taller).
 		const heights = cells.map((text, index) => {
 			const segments = segmentRuns([{ text, bold }]);
@@ -187,7 +187,11 @@ function drawTable(doc: Doc, block: Extract<Block, { kind: 'table' }>, left: num
 			return doc.heightOfString(text || ' ', { width: columns[index] - 2 * padding, lineGap: 2 });
 		});
 		const height = Math.max(...heights) + 2 * padding;
-		keep(doc, height);
+		if (doc.y + height > doc.page.height - PAGE_MARGIN) {
+			doc.addPage();
+			// The header again at the top of the new page, as Word repeats it.
+			onNewPage?.();
+		}
 		const top = doc.y;
 		let x = left;
 		cells.forEach((text, index) => {
@@ -199,8 +203,11 @@ function drawTable(doc: Doc, block: Extract<Block, { kind: 'table' }>, left: num
 		doc.x = left;
 		doc.y = top + height;
 	};
-	row(block.header, true);
-	for (const cells of block.rows) row(cells, false);
+	const header = () => row(block.header, true);
+	// Never a header alone at the foot of a page: room for it and a row or two first.
+	keep(doc, 70);
+	header();
+	for (const cells of block.rows) row(cells, false, header);
 	doc.moveDown(0.6);
 }
 
@@ -234,7 +241,8 @@ export async function renderMinutesPdf(document: MinutesDocument, language: Expo
 				writeRuns(doc, [{ text: block.text, bold: true }], { x: left, width, size: BODY_SIZE, align: 'center', gapAfter: 0.6 }, registered);
 				break;
 			case 'heading':
-				keep(doc, 60);
+				// A heading keeps what follows with it (a section's first lines, a table's first rows).
+				keep(doc, 110);
 				doc.moveDown(0.4);
 				writeRuns(doc, [{ text: block.text, bold: true }], { x: left, width, size: 14, gapAfter: 0.4 }, registered);
 				break;
