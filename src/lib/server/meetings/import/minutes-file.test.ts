@@ -36,6 +36,12 @@ describe('minutes files', () => {
 		).toBe('Réunion\n\n1. Introduction\n\n- **Caroline Millan, Présidente** : Texte & suite\n- ⇒ Visites :\n - Culture\n\nL’objectif du 1^{er} forum\n\nGAROK\tJiae\tYANG');
 	});
 
+	it('numbers again the sections Word numbered automatically (one-item lists between the text), not the lists inside', () => {
+		expect(
+			htmlToMinutesText('<ol><li>Introduction</li></ol><p>Texte</p><ol><li>Un</li><li>Deux</li></ol><ol><li>Rappel</li></ol><ul><li><strong>A B</strong> : t</li></ul>')
+		).toBe('1. Introduction\n\nTexte\n\n- Un\n- Deux\n\n2. Rappel\n\n- **A B** : t');
+	});
+
 	it('reads a Word document written like the reference into the same structure', async () => {
 		const read = await readMinutesFile(await referenceAsDocx());
 		if (!read.ok) throw new Error(read.reason);
@@ -45,5 +51,9 @@ describe('minutes files', () => {
 		expect(fromWord.agenda).toEqual(fromText.agenda);
 		expect(fromWord.participants).toEqual(fromText.participants);
 		expect(fromWord).toMatchObject({ title: fromText.title, date: '2024-02-27', startTime: '09:00', endTime: '10:00', unrecognised: [] });
+
+		const numberedByWord = await readMinutesFile(await referenceAsDocx(REFERENCE_MINUTES, { wordNumberedSections: true }));
+		if (!numberedByWord.ok) throw new Error(numberedByWord.reason);
+		expect(parseMinutes(numberedByWord.text).agenda).toEqual(fromText.agenda);
 	});
 });

@@ -122,7 +122,30 @@ export function htmlToMinutesText(html: string): string {
 		if (cell !== null) cell += text;
 		else line += text;
 	};
-	for (const token of html.matchAll(/<(\/?)([a-zA-Z0-9]+)[^>]*?(\/?)>|([^<]+)/g)) {
+	const tokens = [...html.matchAll(/<(\/?)([a-zA-Z0-9]+)[^>]*?(\/?)>|([^<]+)/g)];
+	/**
+	 * Word's automatic numbering reaches mammoth as <ol> without the numbers, and a list
+	 * interrupted by paragraphs as separate <ol>s: the sections of minutes numbered that way are
+	 * one-item top-level <ol>s between the items' text. Those are numbered on, across lists, so
+	 * "1. Introduction", "2. Rappel…" come back; longer lists keep "- " (a numbered list inside an
+	 * intervention must not look like the next section).
+	 */
+	let sectionNumber = 0;
+	const listKinds: ('bullet' | 'section')[] = [];
+	const singleItemList = (start: number) => {
+		let depth = 0;
+		let items = 0;
+		for (let index = start + 1; index < tokens.length; index++) {
+			const name = tokens[index][2]?.toLowerCase();
+			const close = tokens[index][1] === '/';
+			if (name === 'ol' || name === 'ul') {
+				if (close && depth === 0) return items === 1;
+				depth += close ? -1 : 1;
+			} else if (name === 'li' && !close && depth === 0) items++;
+		}
+		return false;
+	};
+	for (const [tokenIndex, token] of tokens.entries()) {
 		const [, closing, rawName, , text] = token;
 		if (text !== undefined) {
 			write(decodeEntities(text));
@@ -153,16 +176,18 @@ export function htmlToMinutesText(html: string): string {
 			case 'ol':
 				if (opening) {
 					flush();
+					listKinds.push(name === 'ol' && listDepth === 0 && cell === null && singleItemList(tokenIndex) ? 'section' : 'bullet');
 					listDepth++;
 				} else {
 					flush();
 					listDepth = Math.max(0, listDepth - 1);
+					listKinds.pop();
 					if (listDepth === 0) blank();
 				}
 				break;
 			case 'li':
 				flush();
-				if (opening) line = `${' '.repeat(Math.max(0, listDepth - 1))}- `;
+				if (opening) line = listKinds.at(-1) === 'section' ? `${++sectionNumber}. ` : `${' '.repeat(Math.max(0, listDepth - 1))}- `;
 				break;
 			case 'br':
 				if (cell !== null) cell += ' ';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 
 /** A copy of shared/reference/compte-rendu-groupe-pays-coree-2024-02-27.txt, kept in the repository so tests never depend on a folder outside it. */
 export const REFERENCE_MINUTES_PATH = fileURLToPath(new URL('../../../../../tests/fixtures/minutes/compte-rendu-groupe-pays-coree-2024-02-27.txt', import.meta.url));
@@ -23,7 +23,7 @@ function runs(text: string): TextRun[] {
 }
 
 /** The reference minutes as a coordinator's Word document: bullets, bold speakers, a participants table. */
-export async function referenceAsDocx(text = REFERENCE_MINUTES): Promise<Uint8Array> {
+export async function referenceAsDocx(text = REFERENCE_MINUTES, options: { wordNumberedSections?: boolean } = {}): Promise<Uint8Array> {
 	const children: (Paragraph | Table)[] = [];
 	let rows: TableRow[] = [];
 	const flushTable = () => {
@@ -38,10 +38,14 @@ export async function referenceAsDocx(text = REFERENCE_MINUTES): Promise<Uint8Ar
 		flushTable();
 		if (line.trim() === '') continue;
 		const bullet = /^( ?)- (.*)$/.exec(line);
-		if (bullet) children.push(new Paragraph({ children: runs(bullet[2]), bullet: { level: bullet[1].length } }));
+		const section = /^\d\. (.*)$/.exec(line);
+		// Sections numbered by Word itself: the number is not in the text, only in the numbering.
+		if (section && options.wordNumberedSections) children.push(new Paragraph({ children: runs(section[1]), numbering: { reference: 'sections', level: 0 } }));
+		else if (bullet) children.push(new Paragraph({ children: runs(bullet[2]), bullet: { level: bullet[1].length } }));
 		else children.push(new Paragraph({ children: runs(line) }));
 	}
 	flushTable();
-	return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
+	const numbering = { config: [{ reference: 'sections', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] };
+	return new Uint8Array(await Packer.toBuffer(new Document({ numbering, sections: [{ children }] })));
 }
 
