@@ -58,6 +58,17 @@ test.describe('as a member', () => {
 		await page.getByRole('button', { name: message('fr', 'meeting_answer_attending') }).click();
 		await expect(page.getByRole('status').first()).toHaveText(message('fr', 'meeting_answer_saved'));
 		await expect(page.getByText(message('fr', 'meeting_answer_current', { answer: message('fr', 'meeting_response_attending') }))).toBeVisible();
+		// Their own zone, chosen without script; kept for the next pages.
+		await page.getByLabel(message('fr', 'meeting_zone_choose_label')).selectOption('America/New_York');
+		await page.getByRole('button', { name: message('fr', 'meeting_zone_choose_submit') }).click();
+		await expect(page.getByText('mardi 23 février 2027, 03:00–04:00 America/New York (UTC−5)')).toBeVisible();
+		// The calendar file: the same event as the invitations, with its zone.
+		const calendar = await page.request.get(`/fr/groups/coree/meetings/${NEXT_MEETING}/calendar.ics`);
+		expect(calendar.headers()['content-type']).toContain('text/calendar');
+		const text = await calendar.text();
+		expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Paris');
+		expect(text).toContain('DTSTART;TZID=Europe/Paris:20270223T090000');
+		expect(text).toContain(`UID:meeting-${NEXT_MEETING}@`);
 		const response = await page.goto('/fr/groups/coree/meetings/new');
 		expect(response?.status()).toBe(403);
 	});
