@@ -8,9 +8,9 @@
  *
  * Texts are the reference's, with its Word markup taken out: bold (**…**) dropped and superscripts
  * written inline ("1^{er}" → "1er", "2^{ème}" → "2ème"). The sentence of item 3 that is neither an
- * intervention nor a conclusion ("CUF invite les collectivités…") is kept as an intervention with
- * no speaker person and the speaker name "CUF" (Cités Unies France speaks through it), after
- * GAROK's proposal, so that nothing of the minutes is lost or flagged as unrecognised.
+ * intervention nor a conclusion ("CUF invite les collectivités…") is kept as an intervention
+ * without speaker (no person, empty speaker name: the minutes give none), after GAROK's proposal,
+ * so that nothing of the minutes is lost; it is not flagged as unrecognised, being plain text.
  */
 import type { Executor } from '../database';
 import { zonedToUtc } from '../../../format/time-zones';
@@ -36,7 +36,7 @@ const INTERVENTIONS: [string | null, string, string][][] = [
 	],
 	[
 		['hyoung-jin-kim', '', "Deux choix de dates proposées :\n\n- ⇒ Du mardi 24 au jeudi 26 septembre 2024\n- ⇒ Du dimanche 29 septembre au mardi 1er octobre 2024\n\nLe premier choix est priorisé au vu du contexte -> après la fête de Chuseok (la fête de la récolte en Corée).\n\nProgramme proposé :\n\n- ⇒ Accueil par le secrétaire général de Garok Seoul\n- ⇒ Rencontre avec l'ambassade de France en Corée\n- ⇒ Séminaire franco-coréen des initiatives locales « diplomatie locale et attractivité territoriale »\n- ⇒ Visite de Seocho (ville de présidence du groupe-pays coréen des collectivités territoriales FranceWa)\n- ⇒ Visites de terrain selon les choix des thèmes :\n - Intelligence artificielle et villes coréennes (Seoul..)\n - Développement économique et attractivité territoriales\n - Culture, tourisme, gastronomie\n - Climat, énergie, eau et propreté -> En Corée les méthodes de compostage sont très développées"],
-		[null, 'CUF', "CUF invite les collectivités françaises à confirmer leur intérêt pour une participation à cet événement, et ce, avant le 15 mars prochain, auprès d'Inssafe El Idrissi (service-international-crisis@cites-unies-france.org), de manière à pouvoir consolider le déroulé du programme en fonction des attentes des participants."]
+		[null, '', "CUF invite les collectivités françaises à confirmer leur intérêt pour une participation à cet événement, et ce, avant le 15 mars prochain, auprès d'Inssafe El Idrissi (service-international-crisis@cites-unies-france.org), de manière à pouvoir consolider le déroulé du programme en fonction des attentes des participants."]
 	]
 ];
 
