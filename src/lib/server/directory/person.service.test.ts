@@ -200,6 +200,15 @@ describeEachDatabase('a person and their titles', (setup) => {
 		expect(record.ok && record.value.canEdit).toBe(true);
 	});
 
+	it('holds one person per e-mail address in the database itself, whatever its case', async () => {
+		const row = (email: string) => ({
+			id: crypto.randomUUID(), given_name: 'X', family_name: 'Y', name_order: 'given-first' as const, email, phone: null, organisation_id: null,
+			preferred_language: 'fr' as const, public_listing_consent: 0, created_at: new Date().toISOString(), search_text: '', search_initials: ''
+		});
+		await setup.context.db.insertInto('person').values(row('same@example.org')).execute();
+		await expect(setup.context.db.insertInto('person').values(row('SAME@example.org')).execute()).rejects.toThrow();
+	});
+
 	it('keeps the search keys in step with the names', async () => {
 		setup.context.clock.advance(1000);
 		await updatePerson(setup.context, actors.coordinator, 'coree', dijon(), people.FORT, detailsInput({ givenName: 'Bertrand', familyName: 'FORTIN' }));

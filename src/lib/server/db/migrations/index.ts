@@ -7,8 +7,8 @@ import * as trigramSearch from './2026-11-28-0005-trigram-search';
 import * as partnershipsPracticesFiles from './2026-11-28-0006-partnerships-practices-files';
 import * as searchOrderIndexes from './2026-11-28-0007-search-order-indexes';
 import * as meetings from './2026-11-28-0008-meetings';
-import * as personEmailUnique from './2026-11-28-0009-person-email-unique';
 import * as outboxAttachments from './2026-11-28-0009-outbox-attachments';
+import * as personEmailUnique from './2026-11-28-0010-person-email-unique';
 
 /**
  * Migrations are listed in code rather than read from a folder, so that the built server, the CLI
@@ -23,7 +23,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-28-0006-partnerships-practices-files': partnershipsPracticesFiles,
 	'2026-11-28-0007-search-order-indexes': searchOrderIndexes,
 	'2026-11-28-0008-meetings': meetings,
-	'2026-11-28-0009-outbox-attachments': outboxAttachments
+	'2026-11-28-0009-outbox-attachments': outboxAttachments,
+	'2026-11-28-0010-person-email-unique': personEmailUnique
 };
 
 /** Every migration's name, in the order they apply. */
