@@ -45,6 +45,20 @@ export async function deleteAgendaItem(db: Executor, id: string): Promise<void> 
 	await db.deleteFrom('agenda_item').where('id', '=', id).execute();
 }
 
+/** How many interventions, decisions and action items the minutes hold under an agenda item. */
+export async function countMinutesEntriesOfAgendaItem(db: Executor, agendaItemId: string): Promise<number> {
+	let total = 0;
+	for (const table of ['intervention', 'decision', 'action_item'] as const) {
+		const row = await db
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll().as('count'))
+			.where('agenda_item_id', '=', agendaItemId)
+			.executeTakeFirst();
+		total += Number(row?.count ?? 0);
+	}
+	return total;
+}
+
 /**
  * People of a group's active member and partner organisations, with their organisation and the
  * e-mail to write to: the person's own, else their account's.

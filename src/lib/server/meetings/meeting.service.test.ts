@@ -172,6 +172,36 @@ describeEachDatabase('meetings', (setup) => {
 		expect(await removeAgendaItem(setup.context, actors.coordinator, 'coree', id, c)).toEqual({ ok: false, reason: 'NOT_FOUND' });
 	});
 
+	it('refuses to remove an agenda item the minutes still hold interventions, decisions or actions under', async () => {
+		const db = setup.context.db;
+		const demoItems = ['00000000-0000-4000-a000-000000000101', '00000000-0000-4000-a000-000000000103'];
+		const countUnder = async (itemId: string) =>
+			(await db.selectFrom('intervention').select('id').where('agenda_item_id', '=', itemId).execute()).length +
+			(await db.selectFrom('decision').select('id').where('agenda_item_id', '=', itemId).execute()).length;
+		for (const itemId of demoItems) {
+			const before = await countUnder(itemId);
+			expect(before).toBeGreaterThan(0);
+			expect(await removeAgendaItem(setup.context, actors.coordinator, 'coree', DEMO_MEETING_ID, itemId)).toEqual({ ok: false, reason: 'HAS_MINUTES' });
+			expect(await countUnder(itemId)).toBe(before);
+		}
+		const page = await getMeeting(setup.context, actors.coordinator, 'coree', DEMO_MEETING_ID);
+		expect(page.ok && page.value.agenda).toHaveLength(3);
+
+		// An action item alone is enough; once it is gone, the item can be removed.
+		const id = await schedule();
+		const added = await addAgendaItem(setup.context, actors.coordinator, 'coree', id, agendaItemInputSchema.parse({ titleFr: 'Suivi' }));
+		if (!added.ok) throw new Error(added.reason);
+		const meeting = await db.selectFrom('meeting').select('group_id').where('id', '=', id).executeTakeFirstOrThrow();
+		const at = '2027-01-01T00:00:00.000Z';
+		await db
+			.insertInto('action_item')
+			.values({ id: '00000000-0000-4000-a000-00000000f001', group_id: meeting.group_id, meeting_id: id, agenda_item_id: added.value.itemId, description_fr: 'Relancer', description_ko: '', owner_person_id: null, owner_organisation_id: null, due_on: null, status: 'open', created_at: at, updated_at: at })
+			.execute();
+		expect(await removeAgendaItem(setup.context, actors.coordinator, 'coree', id, added.value.itemId)).toEqual({ ok: false, reason: 'HAS_MINUTES' });
+		await db.deleteFrom('action_item').where('id', '=', '00000000-0000-4000-a000-00000000f001').execute();
+		expect(await removeAgendaItem(setup.context, actors.coordinator, 'coree', id, added.value.itemId)).toEqual({ ok: true, value: { itemId: added.value.itemId } });
+	});
+
 	it('sends one invitation per person with an e-mail, in their language, with the calendar file; a move sends updates with the same UID', async () => {
 		await setup.context.db.deleteFrom('outbox').execute();
 		const id = await schedule({ titleKo: '한국 국가별 그룹 회의' });

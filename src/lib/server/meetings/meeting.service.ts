@@ -578,18 +578,29 @@ async function rewritePositions(db: Executor, orderedIds: string[]): Promise<voi
 	for (const [index, id] of orderedIds.entries()) await repository.updateAgendaItem(db, id, { position: index + 1 });
 }
 
-/** Removes an agenda item (with what the minutes say under it) and closes the gap in the numbering. */
-export async function removeAgendaItem(context: ServiceContext, actor: Actor, groupSlug: string, meetingId: string, itemId: string): Promise<Result<{ itemId: string }, 'NOT_FOUND'>> {
+/**
+ * Removes an agenda item and closes the gap in the numbering. An item under which the minutes still
+ * hold interventions, decisions or action items is refused (HAS_MINUTES): removing it would silently
+ * delete them, published minutes included; they are to be removed from the minutes first.
+ */
+export async function removeAgendaItem(
+	context: ServiceContext,
+	actor: Actor,
+	groupSlug: string,
+	meetingId: string,
+	itemId: string
+): Promise<Result<{ itemId: string }, 'NOT_FOUND' | 'HAS_MINUTES'>> {
 	const found = await loadAgendaItem(context, actor, groupSlug, meetingId, itemId);
 	if (!found.ok) return found;
-	await context.db.transaction().execute(async (transaction) => {
+	return context.db.transaction().execute(async (transaction) => {
+		if ((await repository.countMinutesEntriesOfAgendaItem(transaction, itemId)) > 0) return fail('HAS_MINUTES');
 		await repository.deleteAgendaItem(transaction, itemId);
 		await rewritePositions(
 			transaction,
 			found.value.items.filter((item) => item.id !== itemId).map((item) => item.id)
 		);
+		return ok({ itemId });
 	});
-	return ok({ itemId });
 }
 
 /**

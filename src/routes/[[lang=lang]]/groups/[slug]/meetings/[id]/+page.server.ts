@@ -74,8 +74,12 @@ export const actions: Actions = {
 	},
 	removeItem: async (event) => {
 		const { locals, params, request } = event;
-		const result = await removeAgendaItem(locals.context, locals.actor, params.slug, params.id, await itemIdOf(request));
-		if (!result.ok) refuse(event, result.reason);
+		const itemId = await itemIdOf(request);
+		const result = await removeAgendaItem(locals.context, locals.actor, params.slug, params.id, itemId);
+		if (!result.ok) {
+			if (result.reason === 'HAS_MINUTES') return fail(409, { action: 'removeItem', values: {} as Record<string, string>, errors: { form: 'has_minutes' } as Record<string, string>, itemId });
+			refuse(event, result.reason);
+		}
 		back(event, 'agenda=saved', '#agenda-heading');
 	},
 	moveItem: async (event) => {
