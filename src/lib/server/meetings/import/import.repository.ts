@@ -6,6 +6,7 @@
 import type { Executor } from '../../db/database';
 import type { PersonTitleTable } from '../../directory/directory.table';
 import type {
+	ActionItemTable,
 	AgendaItemTable,
 	DecisionTable,
 	InterventionTable,
@@ -80,6 +81,10 @@ export async function insertInterventions(db: Executor, rows: InterventionTable[
 
 export async function insertDecisions(db: Executor, rows: DecisionTable[]): Promise<void> {
 	for (let start = 0; start < rows.length; start += 500) await db.insertInto('decision').values(rows.slice(start, start + 500)).execute();
+}
+
+export async function insertActionItems(db: Executor, rows: ActionItemTable[]): Promise<void> {
+	for (let start = 0; start < rows.length; start += 500) await db.insertInto('action_item').values(rows.slice(start, start + 500)).execute();
 }
 
 export async function insertUnrecognised(db: Executor, rows: MinutesUnrecognisedTable[]): Promise<void> {

@@ -284,4 +284,44 @@ describeEachDatabase('round trip: import → Word export → import', (setup) =>
 		});
 		expect(structure(again.value)).toEqual(structure(first.value));
 	});
+
+	it('gives back unrecognised text as unrecognised and actions as actions, in French, Korean and both', async () => {
+		await loadDemoData(setup.context);
+		// A line the parser cannot place (after the date line) and an action written as the exports write them.
+		const text = REFERENCE_MINUTES.replace(/\nCompte-rendu\n/u, '\nNote griffonnée en marge : rappeler la mairie\n\nCompte-rendu\n').replace(
+			/\nListe des participants/u,
+			'\n- Envoyer le programme du Forum aux collectivités (Caroline Millan, avant le 15 mars 2024, à faire)\n\nListe des participants'
+		);
+		const first = await previewMinutesText(setup.context, PLATFORM_ACTOR, 'coree', text);
+		if (!first.ok) throw new Error(first.reason);
+		expect(first.value.parsed.unrecognised).toEqual(['Note griffonnée en marge : rappeler la mairie']);
+		expect(first.value.parsed.agenda[2].actions).toMatchObject([{ descriptionFr: 'Envoyer le programme du Forum aux collectivités', owner: 'Caroline Millan', dueOn: '2024-03-15', status: 'open' }]);
+		const imported = await confirmMinutesImport(setup.context, PLATFORM_ACTOR, 'coree', { ...defaultConfirmation(first.value), force: true });
+		if (!imported.ok) throw new Error(imported.reason);
+		expect(imported.value.actions).toBe(1);
+		const action = await setup.context.db.selectFrom('action_item').selectAll().where('meeting_id', '=', imported.value.meetingId).executeTakeFirstOrThrow();
+		expect(action).toMatchObject({ description_fr: 'Envoyer le programme du Forum aux collectivités', due_on: '2024-03-15', status: 'open' });
+		expect(action.owner_person_id).not.toBeNull();
+		expect(action.agenda_item_id).not.toBeNull();
+		// A meeting-level action (no item) comes back under the export's "Actions à suivre" heading.
+		await setup.context.db
+			.insertInto('action_item')
+			.values({ ...action, id: '00000000-0000-4000-a000-00000000ac01', agenda_item_id: null, description_fr: 'Relancer la GAROK', description_ko: 'GAROK에 다시 연락', owner_person_id: null, due_on: null, status: 'done' })
+			.execute();
+		await setup.context.db.updateTable('person').set({ public_listing_consent: 1 }).execute();
+		const document = await loadMinutesDocument(setup.context.db, imported.value.meetingId);
+		if (!document) throw new Error('no document');
+		for (const language of ['fr', 'ko', 'both'] as const) {
+			const again = await previewMinutesFile(setup.context, PLATFORM_ACTOR, 'coree', await renderMinutesDocx(document, language));
+			if (!again.ok) throw new Error(again.reason);
+			expect(again.value.parsed.unrecognised, language).toEqual(['Note griffonnée en marge : rappeler la mairie']);
+			const itemActions = again.value.parsed.agenda.flatMap((item) => item.actions);
+			expect(itemActions, language).toHaveLength(1);
+			expect(itemActions[0], language).toMatchObject({ dueOn: '2024-03-15', status: 'open' });
+			expect(again.value.parsed.actions, language).toHaveLength(1);
+			expect(again.value.parsed.actions[0], language).toMatchObject({ status: 'done' });
+			if (language !== 'ko') expect(itemActions[0].descriptionFr, language).toBe('Envoyer le programme du Forum aux collectivités');
+			if (language !== 'fr') expect(again.value.parsed.actions[0].descriptionKo, language).toBe('GAROK에 다시 연락');
+		}
+	});
 });

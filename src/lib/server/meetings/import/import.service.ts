@@ -17,12 +17,12 @@ import { titleOn } from '../../directory/person-titles';
 import type { ServiceContext } from '../../shared/context';
 import { newId } from '../../shared/identifier';
 import { fail, ok, type Result } from '../../shared/result';
-import type { MeetingFormat, MinutesUnrecognisedTable } from '../meeting.table';
+import type { ActionItemTable, MeetingFormat, MinutesUnrecognisedTable } from '../meeting.table';
 import { matchOrganisation, matchPerson, personNameKey, splitPersonName, type DirectoryOrganisation, type DirectoryPerson } from './directory-matching';
 import * as repository from './import.repository';
 import type { ConfirmImportInput, SpeakerChoice } from './import.schema';
 import { readMinutesFile, type MinutesFileKind, type MinutesFileRefusal } from './minutes-file';
-import { localTimeToUtc, minutesInstants, normalizeMinutesText, parseMinutes, PARIS_ZONE, type ParsedMinutes, type ParsedParticipant } from './minutes-parser';
+import { localTimeToUtc, minutesInstants, normalizeMinutesText, parseMinutes, PARIS_ZONE, type ParsedAction, type ParsedMinutes, type ParsedParticipant } from './minutes-parser';
 
 /**
  * The actor of `dari import-minutes`: the platform itself, with an administrator's rights, since
@@ -274,6 +274,7 @@ export interface ImportedMeeting {
 	agendaItems: number;
 	interventions: number;
 	decisions: number;
+	actions: number;
 	participants: number;
 	unrecognised: number;
 	newPeople: number;
@@ -403,6 +404,40 @@ export async function confirmMinutesImport(context: ServiceContext, actor: Actor
 			await repository.insertInterventions(transaction, interventionRows);
 			await repository.insertDecisions(transaction, decisionRows);
 
+			// Actions (an export's "(owner, avant le …, à faire)" lines): the owner linked to the directory
+			// when found (a person, else an organisation); otherwise their name stays in the description.
+			const actionRows: ActionItemTable[] = [];
+			const actionRow = (action: ParsedAction, agendaItemId: string | null): ActionItemTable => {
+				let ownerPerson: string | null = null;
+				let ownerOrganisation: string | null = null;
+				let [descriptionFr, descriptionKo] = [action.descriptionFr, action.descriptionKo];
+				if (action.owner) {
+					ownerPerson = matchPerson(action.owner, directory.people, null)?.id ?? null;
+					if (!ownerPerson) ownerOrganisation = matchOrganisation(action.owner, directory.organisations)?.id ?? null;
+					if (!ownerPerson && !ownerOrganisation) {
+						if (descriptionFr) descriptionFr = `${descriptionFr} (${action.owner})`;
+						if (descriptionKo) descriptionKo = `${descriptionKo} (${action.owner})`;
+					}
+				}
+				return {
+					id: newId(),
+					group_id: group.value.id,
+					meeting_id: meetingId,
+					agenda_item_id: agendaItemId,
+					description_fr: descriptionFr,
+					description_ko: descriptionKo,
+					owner_person_id: ownerPerson,
+					owner_organisation_id: ownerOrganisation,
+					due_on: action.dueOn,
+					status: action.status,
+					created_at: now,
+					updated_at: now
+				};
+			};
+			for (const [index, item] of parsed.agenda.entries()) for (const action of item.actions) actionRows.push(actionRow(action, agendaRows[index].id));
+			for (const action of parsed.actions) actionRows.push(actionRow(action, null));
+			await repository.insertActionItems(transaction, actionRows);
+
 			const unrecognised = [...parsed.unrecognised];
 			const attendance = new Map<string, 'present' | 'excused'>();
 			const attend = async (entries: ParticipantPreview[], kind: 'present' | 'excused') => {
@@ -436,6 +471,7 @@ export async function confirmMinutesImport(context: ServiceContext, actor: Actor
 				agendaItems: agendaRows.length,
 				interventions: interventionRows.length,
 				decisions: decisionRows.length,
+				actions: actionRows.length,
 				participants: attendance.size,
 				unrecognised: unrecognisedRows.length,
 				newPeople: created.size

@@ -21,12 +21,33 @@ export interface ParsedIntervention {
 	text: string;
 }
 
+export type ParsedActionStatus = 'open' | 'done' | 'cancelled';
+
+/**
+ * An action item as the exports write it: "- Envoyer le programme (Caroline Millan, avant le 15 mars
+ * 2024, à faire)", "- 프로그램 발송 (…, 기한 2024년 3월 15일, 진행 예정)". With both languages the
+ * Korean line right after the French one is the same action (descriptionKo).
+ */
+export interface ParsedAction {
+	descriptionFr: string;
+	descriptionKo: string;
+	/** The owner as written (a person's or an organisation's name), or null. */
+	owner: string | null;
+	/** YYYY-MM-DD, or null. */
+	dueOn: string | null;
+	status: ParsedActionStatus;
+	/** The parenthesised details as written (owner, due date, status), verbatim, one per line read. */
+	details: string[];
+}
+
 export interface ParsedAgendaItem {
 	/** The numbering as written: "1.", "I.", "1)", "Point 1 –". */
 	numbering: string;
 	title: string;
 	interventions: ParsedIntervention[];
 	decisions: string[];
+	/** Actions listed under the item (after its decisions, as the exports write them). */
+	actions: ParsedAction[];
 }
 
 export interface ParsedParticipant {
@@ -56,6 +77,8 @@ export interface ParsedMinutes {
 	agenda: ParsedAgendaItem[];
 	participants: ParsedParticipant[];
 	excused: ParsedParticipant[];
+	/** Actions of the meeting not attached to an item (an export's "Actions à suivre" / "후속 조치"). */
+	actions: ParsedAction[];
 	/** Lines (or parts of lines) not recognised, verbatim, in document order. */
 	unrecognised: string[];
 }
@@ -107,7 +130,8 @@ const MONTHS: Record<string, number> = {
 };
 
 function plain(text: string): string {
-	return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+	// Accents off, then composed again: Hangul syllables stay syllables ("회의록", not its jamo).
+	return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
 }
 
 function validDate(year: number, month: number, day: number): string | null {
@@ -222,7 +246,11 @@ export function minutesInstants(minutes: Pick<ParsedMinutes, 'date' | 'startTime
 // Structure
 
 /** "Compte-rendu", "Procès-verbal", "Ordre du jour"… lines that only name the document's parts. */
-const STRUCTURAL = /^(?:#+\s*)?(?:compte[- ]rendu|proces[- ]verbal|releve de decisions|ordre du jour|minutes|agenda|회의록|회의 결과|안건)\s*:?$/;
+const STRUCTURAL = /^(?:#+\s*)?(?:compte[- ]rendu|proces[- ]verbal|releve de decisions|ordre du jour|minutes|agenda|회의록|회의 결과|안건|projet de compte[- ]rendu, non publie|회의록 초안 \(미공개\)|draft minutes, not published)\s*:?$/;
+/** An export's heading over the text an earlier import did not recognise (export_unrecognised_heading, fr / ko / en). */
+const UNRECOGNISED_HEADING = /^(?:#+\s*)?(?:texte repris tel quel \(non structure\)|원문 그대로 옮긴 텍스트 \(구조화되지 않음\)|text kept as written \(not structured\))\s*:?$/;
+/** An export's heading over the meeting's actions (export_actions_heading). */
+const ACTIONS_HEADING = /^(?:#+\s*)?(?:actions a suivre|후속 조치|follow-up actions)\s*:?$/;
 const PARTICIPANTS_HEADING = /^(?:#+\s*)?(?:liste des participants|participants|presents|personnes presentes|attendees|list of participants|참석자(?: 명단)?)\s*:?$/;
 const EXCUSED_LABEL = /^(?:#+\s*)?(excuse(?:e)?s|absents? excuses?|excused|apologies|불참자?)\s*(?::|-|–)?\s*/;
 const TABLE_HEADER_WORDS = /^(?:organisme|organisation|structure|collectivite|institution|organization|prenom|nom|given name|family name|first name|last name|surname|name|기관|이름|성)$/;
@@ -396,7 +424,69 @@ export function readPersonMention(text: string): ParsedParticipant | null {
 // ---------------------------------------------------------------------------------------------
 // The parser
 
-type Region = 'preamble' | 'agenda' | 'participants' | 'excused';
+type Region = 'preamble' | 'agenda' | 'participants' | 'excused' | 'unrecognised' | 'actions';
+
+const ACTION_STATUS: Record<string, { status: ParsedActionStatus; language: 'fr' | 'ko' }> = {
+	'à faire': { status: 'open', language: 'fr' },
+	fait: { status: 'done', language: 'fr' },
+	annulé: { status: 'cancelled', language: 'fr' },
+	'진행 예정': { status: 'open', language: 'ko' },
+	완료: { status: 'done', language: 'ko' },
+	취소: { status: 'cancelled', language: 'ko' }
+};
+
+/**
+ * An action line as the exports write it (see ParsedAction): "- description (owner, avant le date,
+ * status)". Null for any other line; a due date that cannot be read makes it no action (kept as text).
+ */
+export function readActionLine(line: string): (Omit<ParsedAction, 'descriptionFr' | 'descriptionKo' | 'details'> & { description: string; details: string; language: 'fr' | 'ko' }) | null {
+	const bullet = /^[-–•*]\s+(.*\))\s*$/u.exec(line);
+	if (!bullet) return null;
+	const text = bullet[1].normalize('NFC');
+	let depth = 0;
+	let open = -1;
+	for (let index = text.length - 1; index >= 0; index--) {
+		if (text[index] === ')') depth++;
+		else if (text[index] === '(' && --depth === 0) {
+			open = index;
+			break;
+		}
+	}
+	if (open <= 0) return null;
+	const description = text.slice(0, open).trim();
+	const details = text.slice(open + 1, -1).trim();
+	if (description === '') return null;
+	const parts = details.split(/,\s+/u);
+	const status = ACTION_STATUS[parts.pop()!.trim()];
+	if (!status) return null;
+	let dueOn: string | null = null;
+	const due = parts.length > 0 ? /^(?:avant le|기한)\s+(.+)$/u.exec(parts[parts.length - 1].trim()) : null;
+	if (due) {
+		dueOn = findDate(due[1]);
+		if (!dueOn) return null;
+		parts.pop();
+	}
+	const owner = parts.join(', ').trim();
+	return { description, owner: owner === '' ? null : owner, dueOn, status: status.status, language: status.language, details };
+}
+
+/** Adds an action read from a line to a list; the Korean line right after its French twin completes it. */
+function addAction(list: ParsedAction[], read: NonNullable<ReturnType<typeof readActionLine>>): void {
+	const previous = list.at(-1);
+	if (read.language === 'ko' && previous && previous.descriptionKo === '' && previous.descriptionFr !== '' && previous.status === read.status && previous.dueOn === read.dueOn) {
+		previous.descriptionKo = read.description;
+		previous.details.push(read.details);
+		return;
+	}
+	list.push({
+		descriptionFr: read.language === 'fr' ? read.description : '',
+		descriptionKo: read.language === 'ko' ? read.description : '',
+		owner: read.owner,
+		dueOn: read.dueOn,
+		status: read.status,
+		details: [read.details]
+	});
+}
 
 /** Parses minutes text (see the module's comment). Never throws; an empty text gives an empty result. */
 export function parseMinutes(input: string, options: ParseOptions = {}): ParsedMinutes {
@@ -416,6 +506,7 @@ export function parseMinutes(input: string, options: ParseOptions = {}): ParsedM
 		agenda: [],
 		participants: [],
 		excused: [],
+		actions: [],
 		unrecognised: []
 	};
 
@@ -497,6 +588,24 @@ export function parseMinutes(input: string, options: ParseOptions = {}): ParsedM
 			continue;
 		}
 
+		// An export's own headings: the text an import kept as unrecognised, and the meeting's actions.
+		if (UNRECOGNISED_HEADING.test(simple) || ACTIONS_HEADING.test(simple)) {
+			region = UNRECOGNISED_HEADING.test(simple) ? 'unrecognised' : 'actions';
+			result.headings.push(trimmed);
+			[intervention, item] = [null, null];
+			previousLine = trimmed;
+			pendingBlank = false;
+			continue;
+		}
+		if (region === 'unrecognised' || region === 'actions') {
+			const action = region === 'actions' ? readActionLine(trimmed) : null;
+			if (action) addAction(result.actions, action);
+			else result.unrecognised.push(trimmed);
+			previousLine = trimmed;
+			pendingBlank = false;
+			continue;
+		}
+
 		if (region === 'participants' || region === 'excused') {
 			const cells = tableCells(rawLine);
 			const header = cells && headerColumns(cells);
@@ -520,7 +629,7 @@ export function parseMinutes(input: string, options: ParseOptions = {}): ParsedM
 		const heading = readSectionHeading(trimmed);
 		const expected = result.agenda.length + 1;
 		if (heading && heading.number === expected) {
-			item = { numbering: heading.numbering, title: heading.title, interventions: [], decisions: [] };
+			item = { numbering: heading.numbering, title: heading.title, interventions: [], decisions: [], actions: [] };
 			result.agenda.push(item);
 			region = 'agenda';
 			intervention = null;
@@ -535,7 +644,8 @@ export function parseMinutes(input: string, options: ParseOptions = {}): ParsedM
 					result.dateLine = trimmed;
 					readWhen(trimmed);
 				}
-			} else if (STRUCTURAL.test(simple)) {
+			} else if (STRUCTURAL.test(simple) || (result.dateLine !== null && findDate(trimmed) === result.date)) {
+				// (The second: a bilingual export's date line again, in Korean — the same day.)
 				result.headings.push(trimmed);
 			} else if (result.title === '' && result.dateLine === null) {
 				result.title = unbold(trimmed.replace(/^#+\s*/, ''));
@@ -549,7 +659,13 @@ export function parseMinutes(input: string, options: ParseOptions = {}): ParsedM
 			const decisionText = decision ? (decision[1] ? decision[3].replace(/\s*\*\*\s*$/u, '') : unbold(decision[3])) : '';
 			const speakerLine = readSpeakerLine(trimmed, knownNames);
 			const speakerless = SPEAKERLESS_ITEM.exec(trimmed);
-			if (decision && !inList && decisionText.trim() !== '') {
+			// An action as the exports write it under an item: a top-level bullet ending "(…, à faire)".
+			const action = !speakerLine && !speakerless && !/^\s/u.test(rawLine) ? readActionLine(trimmed) : null;
+			if (action) {
+				addAction(item.actions, action);
+				intervention = null;
+				decisionSince = true;
+			} else if (decision && !inList && decisionText.trim() !== '') {
 				item.decisions.push(decisionText.trim());
 				decisionSince = true;
 			} else if (speakerless && speakerless[1].trim() !== '') {
@@ -581,7 +697,9 @@ export function minutesTextFields(minutes: ParsedMinutes): string[] {
 		fields.push(item.numbering, item.title);
 		for (const intervention of item.interventions) fields.push(intervention.speaker ?? '', intervention.speakerTitle ?? '', intervention.text);
 		fields.push(...item.decisions);
+		for (const action of item.actions) fields.push(action.descriptionFr, action.descriptionKo, ...action.details);
 	}
+	for (const action of minutes.actions) fields.push(action.descriptionFr, action.descriptionKo, ...action.details);
 	for (const person of [...minutes.participants, ...minutes.excused]) fields.push(person.organisation, person.familyName, person.givenName);
 	fields.push(...minutes.unrecognised);
 	return fields.filter((field) => field !== '');
