@@ -224,6 +224,30 @@ describeEachDatabase('importing minutes', (setup) => {
 		expect(logged).toHaveLength(2);
 	});
 
+	it('keeps the organisation written in a participant row when it is not in the directory, for a person found or added', async () => {
+		const text = [
+			'Réunion de travail',
+			'Vendredi 15 mars 2024, 17h00 - 18h00',
+			'1. Tour de table',
+			'- **Caroline Millan** : Bienvenue.',
+			'Liste des participants',
+			'Organisme\tPrénom\tNom',
+			'Mairie de Nulle-Part\tCaroline\tMILLAN',
+			'Association Introuvable\tLéa\tNOUVELLEVENUE',
+			'ISSY LES MOULINEAUX\tCaroline\tMILLAN'
+		].join('\n');
+		const preview = await previewMinutesText(setup.context, actors.coordinator, 'coree', text);
+		if (!preview.ok) throw new Error(preview.reason);
+		const imported = await confirmMinutesImport(setup.context, actors.coordinator, 'coree', defaultConfirmation(preview.value));
+		if (!imported.ok) throw new Error(imported.reason);
+		expect(imported.value).toMatchObject({ newPeople: 1, participants: 2 });
+		const db = setup.context.db;
+		const unrecognised = await db.selectFrom('minutes_unrecognised').select('text').where('meeting_id', '=', imported.value.meetingId).orderBy('position').execute();
+		expect(unrecognised.map((row) => row.text)).toEqual(['Mairie de Nulle-Part\tCaroline\tMILLAN', 'Association Introuvable\tLéa\tNOUVELLEVENUE']);
+		const lea = await db.selectFrom('person').select(['organisation_id']).where('family_name', '=', 'NOUVELLEVENUE').executeTakeFirstOrThrow();
+		expect(lea.organisation_id).toBeNull();
+	});
+
 	it('needs a date when the document has none, and refuses an end before the start; writes nothing then', async () => {
 		const preview = await previewMinutesText(setup.context, actors.coordinator, 'coree', 'Réunion sans date\n1. Point\n- **Caroline Millan** : Texte.');
 		if (!preview.ok) throw new Error(preview.reason);

@@ -2,8 +2,9 @@
  * Importing existing minutes (issue 4 §8, §9): a file is read and parsed, its speakers and
  * participants matched to the group's directory, and a preview shown; once the coordinator has
  * corrected and confirmed, the meeting is created with everything the document held, in one
- * transaction. Nothing is dropped: text the parser did not recognise, and participants neither
- * found nor added, become the meeting's "unrecognised" rows, kept verbatim and flagged.
+ * transaction. Nothing is dropped: text the parser did not recognise, participants neither
+ * found nor added, and participants whose organisation (as written) was not found in the
+ * directory, become the meeting's "unrecognised" rows, kept verbatim and flagged.
  * The same document imported twice (same SHA-256 of its normalized text in the group) is detected.
  */
 import { createHash } from 'node:crypto';
@@ -454,6 +455,9 @@ export async function confirmMinutesImport(context: ServiceContext, actor: Actor
 						continue;
 					}
 					if (!attendance.has(personId)) attendance.set(personId, kind);
+					// The person is known (or added without one) but the organisation written was not found:
+					// the row is kept as written too, so its organisation's name is never lost.
+					if (entry.row.organisation.trim() !== '' && !entry.organisation) unrecognised.push([entry.row.organisation, entry.row.givenName, entry.row.familyName].join('\t'));
 				}
 			};
 			await attend(preview.participants, 'present');
