@@ -248,6 +248,39 @@ describeEachDatabase('importing minutes', (setup) => {
 		expect(lea.organisation_id).toBeNull();
 	});
 
+	it('imports minutes written in Korean as a Korean original: texts and titles in Korean', async () => {
+		const text = [
+			'한불 지방정부 협력 회의',
+			'2024년 3월 14일 목요일, 17:00부터 18:00까지, 서울 시간, 화상 회의',
+			'1. 인사말',
+			'- **김형진, GAROK 회장** : 참석해 주셔서 감사합니다.',
+			'- **Caroline Millan** : 환영합니다.',
+			'➔ 4월에 다시 만나기로 했다.'
+		].join('\n');
+		const preview = await previewMinutesText(setup.context, actors.coordinator, 'coree', text);
+		if (!preview.ok) throw new Error(preview.reason);
+		expect(preview.value.parsed).toMatchObject({ timezone: 'Asia/Seoul', startTime: '17:00', endTime: '18:00' });
+		const imported = await confirmMinutesImport(setup.context, actors.coordinator, 'coree', defaultConfirmation(preview.value));
+		if (!imported.ok) throw new Error(imported.reason);
+		const db = setup.context.db;
+		const meeting = await db.selectFrom('meeting').select(['title_fr', 'title_ko', 'original_language']).where('id', '=', imported.value.meetingId).executeTakeFirstOrThrow();
+		expect(meeting).toEqual({ title_fr: '', title_ko: '한불 지방정부 협력 회의', original_language: 'ko' });
+		const item = await db.selectFrom('agenda_item').select(['id', 'title_fr', 'title_ko']).where('meeting_id', '=', imported.value.meetingId).executeTakeFirstOrThrow();
+		expect(item).toMatchObject({ title_fr: '', title_ko: '인사말' });
+		const texts = await db.selectFrom('intervention').select(['text_fr', 'text_ko']).where('agenda_item_id', '=', item.id).orderBy('position').execute();
+		expect(texts).toEqual([
+			{ text_fr: '', text_ko: '참석해 주셔서 감사합니다.' },
+			{ text_fr: '', text_ko: '환영합니다.' }
+		]);
+		expect(await db.selectFrom('decision').select(['text_fr', 'text_ko']).where('agenda_item_id', '=', item.id).execute()).toEqual([{ text_fr: '', text_ko: '4월에 다시 만나기로 했다.' }]);
+		// French minutes stay French originals.
+		const french = await previewMinutesText(setup.context, actors.coordinator, 'coree', 'Réunion\nJeudi 14 mars 2024, 17h00 - 18h00\n1. Point\n- **Caroline Millan** : Bonjour.');
+		if (!french.ok) throw new Error(french.reason);
+		const frenchImported = await confirmMinutesImport(setup.context, actors.coordinator, 'coree', defaultConfirmation(french.value));
+		if (!frenchImported.ok) throw new Error(frenchImported.reason);
+		expect(await db.selectFrom('meeting').select(['title_fr', 'original_language']).where('id', '=', frenchImported.value.meetingId).executeTakeFirstOrThrow()).toEqual({ title_fr: 'Réunion', original_language: 'fr' });
+	});
+
 	it('needs a date when the document has none, and refuses an end before the start; writes nothing then', async () => {
 		const preview = await previewMinutesText(setup.context, actors.coordinator, 'coree', 'Réunion sans date\n1. Point\n- **Caroline Millan** : Texte.');
 		if (!preview.ok) throw new Error(preview.reason);

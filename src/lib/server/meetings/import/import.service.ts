@@ -23,7 +23,7 @@ import { matchOrganisation, matchPerson, personNameKey, splitPersonName, type Di
 import * as repository from './import.repository';
 import type { ConfirmImportInput, SpeakerChoice } from './import.schema';
 import { readMinutesFile, type MinutesFileKind, type MinutesFileRefusal } from './minutes-file';
-import { localTimeToUtc, minutesInstants, normalizeMinutesText, parseMinutes, PARIS_ZONE, type ParsedAction, type ParsedMinutes, type ParsedParticipant } from './minutes-parser';
+import { localTimeToUtc, minutesInstants, minutesLanguage, normalizeMinutesText, parseMinutes, PARIS_ZONE, type ParsedAction, type ParsedMinutes, type ParsedParticipant } from './minutes-parser';
 
 /**
  * The actor of `dari import-minutes`: the platform itself, with an administrator's rights, since
@@ -285,7 +285,7 @@ export type ConfirmRefusal = 'NOT_FOUND' | 'minutes_import_duplicate' | 'minutes
 
 /**
  * Creates the meeting from the confirmed document, in ONE transaction: the meeting (draft,
- * original language French, source_hash), its agenda items, interventions (linked to a directory
+ * original language French, or Korean when the minutes are mostly Hangul, source_hash), its agenda items, interventions (linked to a directory
  * person, to a person created now, or by name only), decisions, unrecognised text, participants
  * (present, or excused) and the new people chosen. The document is parsed again from its text.
  * A document already imported in the group is refused unless `force`.
@@ -315,14 +315,17 @@ export async function confirmMinutesImport(context: ServiceContext, actor: Actor
 	const userId = actor.kind === 'user' && actor !== PLATFORM_ACTOR ? actor.userId : null;
 	const meetingId = newId();
 	const parsed = preview.parsed;
+	// Minutes written in Korean (mostly Hangul) are Korean originals: their texts go to the *_ko columns.
+	const language = minutesLanguage(parsed);
+	const inLanguage = (text: string) => (language === 'ko' ? { fr: '', ko: text } : { fr: text, ko: '' });
 
 	return ok(
 		await context.db.transaction().execute(async (transaction) => {
 			await repository.insertMeeting(transaction, {
 				id: meetingId,
 				group_id: group.value.id,
-				title_fr: input.title,
-				title_ko: '',
+				title_fr: inLanguage(input.title).fr,
+				title_ko: inLanguage(input.title).ko,
 				starts_at: startsAt,
 				ends_at: endsAt,
 				timezone: input.timezone,
@@ -330,7 +333,7 @@ export async function confirmMinutesImport(context: ServiceContext, actor: Actor
 				video_link: null,
 				place: null,
 				status: 'draft',
-				original_language: 'fr',
+				original_language: language,
 				previous_meeting_id: null,
 				calendar_sequence: 0,
 				source_hash: preview.sourceHash,
@@ -354,7 +357,7 @@ export async function confirmMinutesImport(context: ServiceContext, actor: Actor
 					email: null,
 					phone: null,
 					organisation_id: organisationId,
-					preferred_language: 'fr',
+					preferred_language: /\p{Script=Hangul}/u.test(`${names.givenName}${names.familyName}`) ? 'ko' : 'fr',
 					// Nobody asked them: not listed in published participant lists until they agree.
 					public_listing_consent: 0,
 					created_at: now
@@ -375,14 +378,14 @@ export async function confirmMinutesImport(context: ServiceContext, actor: Actor
 
 			const titleOfDay = (personId: string) => {
 				const person = directory.people.find((candidate) => candidate.id === personId);
-				return person ? (titleOn(person.titles, input.date, 'fr')?.title ?? null) : null;
+				return person ? (titleOn(person.titles, input.date, language)?.title ?? null) : null;
 			};
 			const agendaRows = [];
 			const interventionRows = [];
 			const decisionRows = [];
 			for (const [index, item] of parsed.agenda.entries()) {
 				const itemId = newId();
-				agendaRows.push({ id: itemId, meeting_id: meetingId, position: index + 1, title_fr: item.title, title_ko: '', presenter_person_id: null });
+				agendaRows.push({ id: itemId, meeting_id: meetingId, position: index + 1, title_fr: inLanguage(item.title).fr, title_ko: inLanguage(item.title).ko, presenter_person_id: null });
 				for (const [position, intervention] of item.interventions.entries()) {
 					const personId = intervention.speaker ? (speakerPerson.get(personNameKey(intervention.speaker)) ?? null) : null;
 					const dayTitle = personId ? titleOfDay(personId) : null;
@@ -395,11 +398,11 @@ export async function confirmMinutesImport(context: ServiceContext, actor: Actor
 						speaker_person_id: personId,
 						speaker_name: intervention.speaker ?? '',
 						speaker_title_override: override,
-						text_fr: intervention.text,
-						text_ko: ''
+						text_fr: inLanguage(intervention.text).fr,
+						text_ko: inLanguage(intervention.text).ko
 					});
 				}
-				for (const [position, text] of item.decisions.entries()) decisionRows.push({ id: newId(), agenda_item_id: itemId, position: position + 1, text_fr: text, text_ko: '' });
+				for (const [position, text] of item.decisions.entries()) decisionRows.push({ id: newId(), agenda_item_id: itemId, position: position + 1, text_fr: inLanguage(text).fr, text_ko: inLanguage(text).ko });
 			}
 			await repository.insertAgendaItems(transaction, agendaRows);
 			await repository.insertInterventions(transaction, interventionRows);

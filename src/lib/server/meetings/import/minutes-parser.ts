@@ -690,6 +690,17 @@ export function parseMinutes(input: string, options: ParseOptions = {}): ParsedM
 	return result;
 }
 
+/**
+ * The language the minutes are written in: Korean when their words (title, items, interventions,
+ * decisions) hold more Hangul syllables than Latin letters, else French (the group's usual).
+ */
+export function minutesLanguage(minutes: Pick<ParsedMinutes, 'title' | 'agenda'>): 'fr' | 'ko' {
+	const text = [minutes.title, ...minutes.agenda.flatMap((item) => [item.title, ...item.interventions.map((intervention) => intervention.text), ...item.decisions])].join(' ');
+	const hangul = (text.match(/\p{Script=Hangul}/gu) ?? []).length;
+	const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
+	return hangul > latin ? 'ko' : 'fr';
+}
+
 /** Every field of parsed minutes that holds text of the input, in document order (tests, previews). */
 export function minutesTextFields(minutes: ParsedMinutes): string[] {
 	const fields = [minutes.title, minutes.dateLine ?? '', ...minutes.headings];
