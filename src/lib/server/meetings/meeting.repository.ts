@@ -13,6 +13,19 @@ export async function updateMeeting(db: Executor, id: string, changes: Partial<O
 	await db.updateTable('meeting').set(changes).where('id', '=', id).execute();
 }
 
+/** Whether the connection is PostgreSQL's (else SQLite's). */
+export function isPostgres(db: Executor): boolean {
+	return db.getExecutor().adapter.constructor.name.startsWith('Postgres');
+}
+
+/**
+ * Locks a meeting's row until the end of the transaction (PostgreSQL, FOR UPDATE), so that changes
+ * numbering its minutes versions take turns. SQLite runs one transaction at a time: nothing to do.
+ */
+export async function lockMeeting(db: Executor, id: string): Promise<void> {
+	if (isPostgres(db)) await db.selectFrom('meeting').select('id').where('id', '=', id).forUpdate().execute();
+}
+
 export async function findMeeting(db: Executor, id: string): Promise<MeetingRow | undefined> {
 	return db.selectFrom('meeting').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -18,9 +18,12 @@ import {
 	removeAgendaItem,
 	scheduleMeeting,
 	sendInvitations,
+	updateAgendaItem,
 	updateMeeting
 } from './meeting.service';
 import { agendaItemInputSchema, attendanceInputSchema, meetingInputSchema, type MeetingInput } from './meeting.schema';
+import { writeVersion, type MinutesContent } from './minutes-content';
+import { publishMinutes } from './minutes.service';
 
 const errorsOf = (fields: Record<string, string>) => {
 	const parsed = meetingInputSchema.safeParse(fields);
@@ -200,6 +203,65 @@ describeEachDatabase('meetings', (setup) => {
 		expect(await removeAgendaItem(setup.context, actors.coordinator, 'coree', id, added.value.itemId)).toEqual({ ok: false, reason: 'HAS_MINUTES' });
 		await db.deleteFrom('action_item').where('id', '=', '00000000-0000-4000-a000-00000000f001').execute();
 		expect(await removeAgendaItem(setup.context, actors.coordinator, 'coree', id, added.value.itemId)).toEqual({ ok: true, value: { itemId: added.value.itemId } });
+	});
+
+	it('keeps a version (who, when) of published minutes for every change made to the meeting, its agenda or its attendance', async () => {
+		const db = setup.context.db;
+		const versions = async (meetingId: string) =>
+			(await db.selectFrom('minutes_version').select(['version', 'snapshot', 'author_user_id', 'at']).where('meeting_id', '=', meetingId).orderBy('version').execute()).map((row) => ({
+				version: Number(row.version),
+				author: row.author_user_id,
+				at: row.at,
+				content: JSON.parse(row.snapshot) as MinutesContent
+			}));
+		const id = await schedule();
+		const item = async (titleFr: string) => {
+			const added = await addAgendaItem(setup.context, actors.coordinator, 'coree', id, agendaItemInputSchema.parse({ titleFr }));
+			if (!added.ok) throw new Error(added.reason);
+			return added.value.itemId;
+		};
+		const first = await item('Introduction');
+		await updateMeeting(setup.context, actors.coordinator, 'coree', id, input({ titleFr: 'Brouillon renommé' }), mail);
+		expect(await versions(id)).toEqual([]); // a draft keeps no versions
+		expect(await publishMinutes(setup.context, actors.coordinator, 'coree', id, mail.origin)).toMatchObject({ ok: true });
+		expect((await versions(id)).map((version) => version.version)).toEqual([1]);
+
+		await updateMeeting(setup.context, actors.coordinator, 'coree', id, input({ titleFr: 'Réunion publiée', format: 'hybrid', place: 'Séoul' }), mail);
+		const second = await item('Forum');
+		await updateAgendaItem(setup.context, actors.coordinator, 'coree', id, second, agendaItemInputSchema.parse({ titleFr: 'Forum 2027', presenterPersonId: people.MILLAN }));
+		await moveAgendaItem(setup.context, actors.coordinator, 'coree', id, second, 'up');
+		await moveAgendaItem(setup.context, actors.coordinator, 'coree', id, second, 'up'); // already first: no change, no version
+		await removeAgendaItem(setup.context, actors.coordinator, 'coree', id, first);
+		await recordAttendance(setup.context, actors.coordinator, 'coree', id, attendanceInputSchema.parse({ [`attendance:${people.COULON}`]: 'present', [`attendance:${people.FORT}`]: 'excused' }));
+
+		const kept = await versions(id);
+		expect(kept.map((version) => version.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+		expect(new Set(kept.map((version) => version.author))).toEqual(new Set([(actors.coordinator as { userId: string }).userId]));
+		expect(kept.every((version) => version.at === setup.context.clock().toISOString() || version.at.length === 24)).toBe(true);
+		expect(kept[1].content.meeting).toMatchObject({ title: { fr: 'Réunion publiée' }, format: 'hybrid', place: 'Séoul', status: 'published' });
+		expect(kept[2].content.items.map((entry) => entry.title.fr)).toEqual(['Introduction', 'Forum']);
+		expect(kept[3].content.items[1]).toMatchObject({ title: { fr: 'Forum 2027' }, presenter: { id: people.MILLAN, name: 'Caroline MILLAN' } });
+		expect(kept[4].content.items.map((entry) => entry.title.fr)).toEqual(['Forum 2027', 'Introduction']);
+		expect(kept[5].content.items.map((entry) => [entry.position, entry.title.fr])).toEqual([[1, 'Forum 2027']]);
+		expect(kept[5].content.attendance).toEqual([]);
+		expect(kept[6].content.attendance?.map((entry) => [entry.name, entry.organisation?.fr, entry.attendance])).toEqual([
+			['Louise COULON', 'Nantes Métropole', 'present'],
+			[expect.stringContaining('FORT'), expect.any(String), 'excused']
+		]);
+	});
+
+	it('numbers two versions written at the same moment apart', async () => {
+		const db = setup.context.db;
+		const id = await schedule();
+		await publishMinutes(setup.context, actors.coordinator, 'coree', id, mail.origin);
+		const meeting = await db.selectFrom('meeting').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		const now = setup.context.clock();
+		const inTransactions = await Promise.all([1, 2].map(() => db.transaction().execute((transaction) => writeVersion(transaction, meeting, actors.coordinator, now))));
+		expect(new Set(inTransactions).size).toBe(2);
+		const outside = await Promise.all([writeVersion(db, meeting, actors.coordinator, now), writeVersion(db, meeting, actors.coordinator, now)]);
+		expect(new Set([...inTransactions, ...outside]).size).toBe(4);
+		const numbers = (await db.selectFrom('minutes_version').select('version').where('meeting_id', '=', id).orderBy('version').execute()).map((row) => Number(row.version));
+		expect(numbers).toEqual([1, 2, 3, 4, 5]);
 	});
 
 	it('sends one invitation per person with an e-mail, in their language, with the calendar file; a move sends updates with the same UID', async () => {

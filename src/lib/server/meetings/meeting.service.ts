@@ -16,6 +16,7 @@ import type { ServiceContext } from '../shared/context';
 import { isId, newId } from '../shared/identifier';
 import { fail, ok, type Result } from '../shared/result';
 import { meetingCalendar } from './calendar';
+import { writeVersion } from './minutes-content';
 import * as repository from './meeting.repository';
 import type { AgendaItemInput, AttendanceInput, MeetingInput } from './meeting.schema';
 import type { Attendance, InvitationResponse, MeetingFormat, MeetingStatus } from './meeting.table';
@@ -33,6 +34,16 @@ export interface MeetingSummary {
 	previousMeetingId: string | null;
 	calendarSequence: number;
 	publishedAt: string | null;
+}
+
+/**
+ * After a change to a meeting whose minutes are published, keeps the minutes as they now are as a
+ * new version, with who and when (issue 4 §6), in the change's transaction. Reads the meeting again,
+ * so the version holds the change itself.
+ */
+async function keepVersion(db: Executor, meetingId: string, actor: Actor, now: Date): Promise<void> {
+	const meeting = await repository.findMeeting(db, meetingId);
+	if (meeting?.status === 'published') await writeVersion(db, meeting, actor, now);
 }
 
 type GroupOfMeeting = { id: string; slug: string; name: { fr: string; ko: string; en: string } };
@@ -237,6 +248,7 @@ export async function updateMeeting(
 				updatedInvitations = await sendInvitationMails(transaction, group, updated, people, now, mail, true);
 			}
 		}
+		await keepVersion(transaction, row.id, actor, now);
 		return ok({ moved, updatedInvitations });
 	});
 }
@@ -511,6 +523,7 @@ export async function recordAttendance(
 		const unknown = entries.find((entry) => !known.has(entry.personId));
 		if (unknown) return fail('INVALID_FIELD', `attendance:${unknown.personId}`);
 		for (const entry of entries) await repository.setAttendance(transaction, row.id, entry.personId, entry.attendance);
+		await keepVersion(transaction, row.id, actor, context.clock());
 		return ok({ recorded: entries.filter((entry) => entry.attendance).length });
 	});
 }
@@ -543,7 +556,9 @@ export async function addAgendaItem(
 			title_ko: input.titleKo,
 			presenter_person_id: input.presenterPersonId || null
 		});
-		await repository.updateMeeting(transaction, row.id, { updated_at: context.clock().toISOString() });
+		const now = context.clock();
+		await repository.updateMeeting(transaction, row.id, { updated_at: now.toISOString() });
+		await keepVersion(transaction, row.id, actor, now);
 	});
 	return ok({ itemId });
 }
@@ -569,8 +584,17 @@ export async function updateAgendaItem(
 	const found = await loadAgendaItem(context, actor, groupSlug, meetingId, itemId);
 	if (!found.ok) return found;
 	if (!(await checkPresenter(context.db, found.value.group.id, input.presenterPersonId))) return fail('INVALID_FIELD', 'presenterPersonId');
-	await repository.updateAgendaItem(context.db, itemId, { title_fr: input.titleFr, title_ko: input.titleKo, presenter_person_id: input.presenterPersonId || null });
+	await context.db.transaction().execute(async (transaction) => {
+		await repository.updateAgendaItem(transaction, itemId, { title_fr: input.titleFr, title_ko: input.titleKo, presenter_person_id: input.presenterPersonId || null });
+		await touch(transaction, found.value.row.id, actor, context.clock());
+	});
 	return ok({ itemId });
+}
+
+/** Marks the meeting changed and, when its minutes are published, keeps a version. */
+async function touch(db: Executor, meetingId: string, actor: Actor, now: Date): Promise<void> {
+	await repository.updateMeeting(db, meetingId, { updated_at: now.toISOString() });
+	await keepVersion(db, meetingId, actor, now);
 }
 
 /** Rewrites positions 1, 2, 3… in the given order. */
@@ -599,6 +623,7 @@ export async function removeAgendaItem(
 			transaction,
 			found.value.items.filter((item) => item.id !== itemId).map((item) => item.id)
 		);
+		await touch(transaction, found.value.row.id, actor, context.clock());
 		return ok({ itemId });
 	});
 }
@@ -620,7 +645,11 @@ export async function moveAgendaItem(
 	const ids = found.value.items.map((item) => item.id);
 	const from = ids.indexOf(itemId);
 	const to = direction === 'up' ? Math.max(0, from - 1) : Math.min(ids.length - 1, from + 1);
+	if (from === to) return ok({ position: to + 1 }); // already first or last: nothing changes
 	[ids[from], ids[to]] = [ids[to], ids[from]];
-	await context.db.transaction().execute((transaction) => rewritePositions(transaction, ids));
+	await context.db.transaction().execute(async (transaction) => {
+		await rewritePositions(transaction, ids);
+		await touch(transaction, found.value.row.id, actor, context.clock());
+	});
 	return ok({ position: to + 1 });
 }

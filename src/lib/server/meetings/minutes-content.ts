@@ -9,8 +9,10 @@ import type { Actor } from '../auth/policy';
 import type { Executor } from '../db/database';
 import { formatPersonName } from '../directory/person-name';
 import { titleOn } from '../directory/person-titles';
-import type { ActionItemTable, ActionStatus, MeetingTable, MeetingStatus } from './meeting.table';
+import { isUniqueViolation } from '../db/constraint-errors';
+import type { ActionItemTable, ActionStatus, Attendance, MeetingFormat, MeetingTable, MeetingStatus } from './meeting.table';
 import { newId } from '../shared/identifier';
+import { isPostgres, listParticipants, lockMeeting } from './meeting.repository';
 import * as repository from './minutes.repository';
 
 /** A text written in French and in Korean; '' where not (yet) written. */
@@ -56,6 +58,8 @@ export interface MinutesAgendaItem {
 	id: string;
 	position: number;
 	title: BilingualText;
+	/** Who presents the item (absent from versions kept before presenters were part of them). */
+	presenter?: { id: string; name: string } | null;
 	interventions: MinutesIntervention[];
 	decisions: MinutesDecision[];
 	actions: MinutesAction[];
@@ -73,12 +77,29 @@ export interface MinutesContent {
 		originalLanguage: 'fr' | 'ko';
 		status: MeetingStatus;
 		publishedAt: string | null;
+		/** Format, link and place (absent from versions kept before they were part of them). */
+		format?: MeetingFormat;
+		videoLink?: string | null;
+		place?: string | null;
 	};
 	items: MinutesAgendaItem[];
+	/**
+	 * Who was recorded present, excused or absent, so a version keeps the attendance as it was
+	 * (absent from versions kept before attendance was part of them).
+	 */
+	attendance?: MinutesAttendance[];
 	/** Action items not tied to an agenda item. */
 	otherActions: MinutesAction[];
 	/** Text an import did not recognise: shown verbatim and flagged, never dropped. */
 	unrecognised: string[];
+}
+
+/** One person's recorded attendance. */
+export interface MinutesAttendance {
+	personId: string;
+	name: string;
+	organisation: BilingualText | null;
+	attendance: Attendance;
 }
 
 /** The calendar day of an instant in a zone, YYYY-MM-DD ("en-CA" writes dates that way). */
@@ -118,8 +139,9 @@ export async function loadMinutesContent(db: Executor, meeting: MeetingTable): P
 	const interventions = await repository.listInterventionsOfItems(db, itemIds);
 	const decisions = await repository.listDecisionsOfItems(db, itemIds);
 	const actions = await repository.listActionItemsOfMeeting(db, meeting.id);
-	const speakerIds = [...new Set(interventions.map((row) => row.speaker_person_id).filter((id): id is string => id !== null))];
-	const { people, titles } = await repository.listPeopleWithTitles(db, speakerIds);
+	const speakerIds = interventions.map((row) => row.speaker_person_id).filter((id): id is string => id !== null);
+	const presenterIds = items.map((item) => item.presenter_person_id).filter((id): id is string => id !== null);
+	const { people, titles } = await repository.listPeopleWithTitles(db, [...new Set([...speakerIds, ...presenterIds])]);
 	const peopleById = new Map(people.map((person) => [person.id, person]));
 	const ownerOf = await resolveActionOwners(db, actions);
 
@@ -148,6 +170,19 @@ export async function loadMinutesContent(db: Executor, meeting: MeetingTable): P
 		};
 	};
 
+	const presenterOf = (personId: string | null) => {
+		const person = personId ? peopleById.get(personId) : undefined;
+		return person ? { id: person.id, name: formatPersonName({ givenName: person.given_name, familyName: person.family_name, nameOrder: person.name_order }) } : null;
+	};
+	const attendance = (await listParticipants(db, meeting.id))
+		.filter((row): row is typeof row & { attendance: Attendance } => row.attendance !== null)
+		.map((row) => ({
+			personId: row.person_id,
+			name: formatPersonName({ givenName: row.given_name, familyName: row.family_name, nameOrder: row.name_order }),
+			organisation: row.organisation_name_fr === null ? null : { fr: row.organisation_name_fr, ko: row.organisation_name_ko ?? '' },
+			attendance: row.attendance
+		}));
+
 	return {
 		meeting: {
 			id: meeting.id,
@@ -158,12 +193,16 @@ export async function loadMinutesContent(db: Executor, meeting: MeetingTable): P
 			day,
 			originalLanguage: meeting.original_language,
 			status: meeting.status,
-			publishedAt: meeting.published_at
+			publishedAt: meeting.published_at,
+			format: meeting.format,
+			videoLink: meeting.video_link,
+			place: meeting.place
 		},
 		items: items.map((item) => ({
 			id: item.id,
 			position: item.position,
 			title: { fr: item.title_fr, ko: item.title_ko },
+			presenter: presenterOf(item.presenter_person_id),
 			interventions: interventions
 				.filter((row) => row.agenda_item_id === item.id)
 				.map((row) => ({
@@ -177,23 +216,38 @@ export async function loadMinutesContent(db: Executor, meeting: MeetingTable): P
 			actions: actions.filter((row) => row.agenda_item_id === item.id).map(toAction)
 		})),
 		otherActions: actions.filter((row) => row.agenda_item_id === null || !itemIds.includes(row.agenda_item_id)).map(toAction),
+		attendance,
 		unrecognised: await repository.listUnrecognisedTexts(db, meeting.id)
 	};
 }
 
 /**
  * Keeps the minutes as they now are as a new version (issue 4 §6): called inside the transaction of
- * a change to published minutes, after the change.
+ * a change to published minutes, after the change. Returns the version's number.
+ *
+ * Two changes at the same moment must not both take the next number: on PostgreSQL the meeting's
+ * row is locked first (FOR UPDATE), so a second transaction waits and then reads the number the
+ * first one wrote; SQLite runs one transaction at a time. Should the unique (meeting_id, version)
+ * still refuse the number (a caller outside a transaction), it is taken again, fresh.
  */
-export async function writeVersion(db: Executor, meeting: MeetingTable, actor: Actor, now: Date): Promise<void> {
+export async function writeVersion(db: Executor, meeting: MeetingTable, actor: Actor, now: Date): Promise<number> {
 	const content = await loadMinutesContent(db, meeting);
-	await repository.insertMinutesVersion(db, {
-		id: newId(),
-		meeting_id: meeting.id,
-		version: (await repository.lastVersionNumber(db, meeting.id)) + 1,
-		snapshot: JSON.stringify(content),
-		author_user_id: actor.kind === 'user' ? actor.userId : null,
-		at: now.toISOString()
-	});
+	await lockMeeting(db, meeting.id);
+	for (let attempt = 1; ; attempt++) {
+		const version = (await repository.lastVersionNumber(db, meeting.id)) + 1;
+		try {
+			await repository.insertMinutesVersion(db, {
+				id: newId(),
+				meeting_id: meeting.id,
+				version,
+				snapshot: JSON.stringify(content),
+				author_user_id: actor.kind === 'user' ? actor.userId : null,
+				at: now.toISOString()
+			});
+			return version;
+		} catch (error) {
+			// Inside a PostgreSQL transaction the failed insert has ended it: nothing to retry there.
+			if (attempt >= 3 || !isUniqueViolation(error) || (db.isTransaction && isPostgres(db))) throw error;
+		}
+	}
 }
-
