@@ -1,20 +1,8 @@
 import { z } from 'zod';
-import { optionalText } from './form-fields.schema';
+import { optionalDate, optionalText } from './form-fields.schema';
 import { emailSchema, languageSchema } from '../auth/auth.schema';
 
-/** A real day written YYYY-MM-DD (2024-02-30 is not one, though Date.parse accepts it). */
-function isCalendarDay(value: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-	const day = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
-}
-
-export const optionalDate = z
-	.string()
-	.trim()
-	.default('')
-	.refine((value) => value === '' || isCalendarDay(value), 'invalid_date')
-	.transform((value) => (value === '' ? null : value));
+export { optionalDate };
 
 /** Who a person is and how to reach them: the fields of adding and of editing a person. */
 export const personDetailsFields = {
