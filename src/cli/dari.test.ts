@@ -469,4 +469,12 @@ describe.concurrent('dari import-minutes [sqlite]', { timeout: CHILD_PROCESS_TIM
 		expect(usage.code).toBe(2);
 		expectOneLineError(usage, /missing --group <slug>/);
 	});
+	test('--dry-run on a new, unmigrated database says so in one line, exit 1, and creates no table', async () => {
+		const dataDirectory = newDataDirectory();
+		const dry = await dari(['import-minutes', reference, '--group', 'coree', '--dry-run', '--json'], { dataDirectory });
+		expect(dry.code).toBe(1);
+		expect(dry.stdout).toBe('');
+		expect(expectOneLineError(dry, /^dari import-minutes: .*dari\.sqlite is not migrated \(\d+ migrations pending\): run `npm run -s dari -- migrate` first \(a dry run writes nothing\)$/)).toHaveLength(1);
+		expect(readRows<{ name: string }>(join(dataDirectory, 'dari.sqlite'), "select name from sqlite_master where type = 'table'")).toEqual([]);
+	});
 });

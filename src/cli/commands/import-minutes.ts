@@ -28,8 +28,15 @@ export async function importMinutes(args: string[], output: CommandOutput): Prom
 	const { minutesToJson } = await import('../../lib/server/meetings/import/minutes-parser');
 
 	await withConfiguredDatabase(async (database, { config }) => {
-		// A dry run writes nothing, not even migrations.
+		// A dry run writes nothing, not even migrations: on a database not (fully) migrated it says so.
 		if (!values['dry-run']) for (const name of await migrateDatabase(database)) output.warn(`Applied migration ${name}`);
+		else {
+			const pending = await pendingMigrations(database);
+			if (pending.length > 0)
+				throw new CommandFailure(
+					`${database.description} is not migrated (${pending.length} migration${pending.length > 1 ? 's' : ''} pending): run \`npm run -s dari -- migrate\` first (a dry run writes nothing)`
+				);
+		}
 		const context = commandContext(database, config);
 		const preview = await service.previewMinutesFile(context, service.PLATFORM_ACTOR, values.group!, bytes);
 		if (!preview.ok) {
@@ -65,6 +72,16 @@ export async function importMinutes(args: string[], output: CommandOutput): Prom
 			output.out(`Created meeting ${imported.value.meetingId} (draft) in ${values.group}.`);
 		}
 	});
+}
+
+/** The migrations this version has that the database has not applied (all of them on a new database). */
+async function pendingMigrations(database: import('../../lib/server/db/connection').DatabaseHandle): Promise<string[]> {
+	const { MIGRATION_NAMES } = await import('../../lib/server/db/migrations/index');
+	const tables = await database.db.introspection.getTables({ withInternalKyselyTables: true });
+	if (!tables.some((table) => table.name === 'kysely_migration')) return [...MIGRATION_NAMES];
+	const { sql } = await import('kysely');
+	const applied = new Set((await sql<{ name: string }>`select name from kysely_migration`.execute(database.db)).rows.map((row) => row.name));
+	return MIGRATION_NAMES.filter((name) => !applied.has(name));
 }
 
 function summary(json: import('../../lib/server/meetings/import/minutes-parser').MinutesJson, preview: import('../../lib/server/meetings/import/import.service').ImportPreview): string {
