@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDay } from '../directory/form-fields.schema';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from './partnership.table';
 
 /**
@@ -13,9 +14,7 @@ export function isPartialDate(value: string): boolean {
 	if (match[2] === undefined) return true;
 	const month = Number(match[2]);
 	if (month < 1 || month > 12) return false;
-	if (match[3] === undefined) return true;
-	const day = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+	return match[3] === undefined || isCalendarDay(value);
 }
 
 const partialDate = z
