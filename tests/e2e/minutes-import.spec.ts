@@ -22,6 +22,9 @@ test.describe('as the coordinator', () => {
 		// Date and times with their zone, Paris and Seoul side by side; the zone was written, not assumed.
 		await expect(page.locator('#recognised-when')).toContainText('09:00');
 		await expect(page.locator('#recognised-when')).toContainText('17:00');
+		// The end too, in both zones, each named.
+		await expect(page.locator('#recognised-when')).toContainText(`09:00–10:00 ${message('fr', 'zone_europe_paris')}`);
+		await expect(page.locator('#recognised-when')).toContainText(`17:00–18:00 ${message('fr', 'zone_asia_seoul')}`);
 		await expect(page.locator('#zone-assumed')).toHaveCount(0);
 		await expect(page.getByRole('heading', { name: message('fr', 'minutes_import_agenda_heading', { count: 3 }) })).toBeVisible();
 		await expect(page.getByRole('heading', { level: 4, name: 'Introduction' })).toBeVisible();
@@ -50,6 +53,9 @@ test.describe('as the coordinator', () => {
 		await page.getByRole('button', { name: message('fr', 'minutes_import_read_submit') }).click();
 		await expect(page.locator('#duplicate-notice')).toContainText(message('fr', 'minutes_import_duplicate'));
 		await expect(page.locator(`#duplicate-notice a[href="${meetingUrl}"]`)).toHaveCount(1);
+		// The meeting already imported: its time in Paris and in Seoul, each naming its zone.
+		await expect(page.locator('#duplicate-notice .duplicate-when').first()).toContainText(`09:00 ${message('fr', 'zone_europe_paris')}`);
+		await expect(page.locator('#duplicate-notice .duplicate-when').first()).toContainText(`17:00 ${message('fr', 'zone_asia_seoul')}`);
 		await page.getByRole('button', { name: message('fr', 'minutes_import_confirm_submit') }).click();
 		await expect(page.getByRole('alert')).toHaveText(message('fr', 'minutes_import_errors_above'));
 		await expect(page.getByText(message('fr', 'minutes_import_duplicate_refused'))).toBeVisible();
