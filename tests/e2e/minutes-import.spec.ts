@@ -83,6 +83,33 @@ test.describe('as the coordinator', () => {
 		await page.getByRole('button', { name: message('en', 'minutes_import_confirm_submit') }).click();
 		await expect(page).toHaveURL(/\/en\/groups\/coree\/meetings\/[0-9a-f-]{36}$/);
 	});
+
+	test('the preview shows the actions and the text kept as written of an exported document', async ({ page }) => {
+		await page.goto('/fr/groups/coree/meetings/import');
+		await page.getByLabel(message('fr', 'minutes_import_file_label')).setInputFiles({
+			name: 'exported.txt',
+			mimeType: 'text/plain',
+			buffer: Buffer.from(
+				[
+					'Réunion exportée',
+					'Jeudi 2 mai 2024, de 10h00 à 11h00, heure française, en visioconférence',
+					'Compte-rendu',
+					'1. Point unique',
+					'- **Caroline Millan** : Texte.',
+					'- Envoyer le programme (Caroline Millan, avant le 15 mai 2024, à faire)',
+					'Actions à suivre',
+					'- Relancer la GAROK (fait)',
+					'Texte repris tel quel (non structuré)',
+					'Une note en marge'
+				].join('\n')
+			)
+		});
+		await page.getByRole('button', { name: message('fr', 'minutes_import_read_submit') }).click();
+		await expect(page.locator('.agenda-item .actions li')).toHaveText(/Envoyer le programme.*Caroline Millan.*15 mai 2024.*Ouverte/);
+		await expect(page.getByRole('heading', { name: message('fr', 'minutes_import_meeting_actions_heading', { count: 1 }) })).toBeVisible();
+		await expect(page.locator('ul.unrecognised li')).toHaveCount(1);
+		await expect(page.locator('ul.unrecognised')).toContainText('Une note en marge');
+	});
 });
 
 test.describe('as a member', () => {
