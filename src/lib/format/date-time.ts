@@ -43,6 +43,15 @@ export function formatParisAndSeoul(iso: string, locale: Locale): string {
 	return `${time(PARIS)} · ${time(SEOUL)}`;
 }
 
+/**
+ * An instant read in several zones, each once, in order: "27 févr. 2024, 09:00 heure de Paris ·
+ * 27 févr. 2024, 17:00 heure de Séoul" (versions of minutes, publication dates).
+ */
+export function formatInstantInZones(iso: string, locale: Locale, zones: readonly (string | null | undefined)[] = [PARIS, SEOUL]): string {
+	const shown = [...new Set(zones.filter((zone): zone is string => Boolean(zone)))];
+	return shown.map((zone) => formatInstant(iso, locale, zone)).join(' · ');
+}
+
 export function formatNumber(value: number, locale: Locale): string {
 	return new Intl.NumberFormat(locale).format(value);
 }

@@ -45,3 +45,17 @@ export function meetingTimeLines(startIso: string, endIso: string | null, locale
 export function defaultViewerZone(locale: Locale): string {
 	return locale === 'ko' ? SEOUL : locale === 'fr' ? PARIS : 'UTC';
 }
+
+/**
+ * A meeting's time in one line, for pages that show it among other things (lists, minutes, actions):
+ * the day in the meeting's own zone, then the clocks in Paris, in Seoul, in the meeting's zone and
+ * in the viewer's (meetingTimeLines), each with its zone; a reading that falls on another day says
+ * that day ("03:00 America/New York (GMT-5) (lundi 26 février 2024)").
+ */
+export function meetingTimeSummary(startIso: string, endIso: string | null, locale: Locale, meetingZone: string, viewerZone?: string | null): { day: string; times: string } {
+	const day = formatMeetingDay(startIso, locale, meetingZone);
+	const times = meetingTimeLines(startIso, endIso, locale, meetingZone, viewerZone)
+		.map((line) => (line.day === day ? line.range : `${line.range} (${line.day})`))
+		.join(' · ');
+	return { day, times };
+}

@@ -283,6 +283,9 @@ describeEachDatabase('meetings', (setup) => {
 		expect(kim.subject).toBe('초대: 한국 국가별 그룹 회의');
 		expect(kim.text_body).toContain('17:00–18:00');
 		expect(messages.find((message) => message.to_address === 'member@demo.dari.test')!.subject).toBe('Invitation : Réunion');
+		// The day names its zone; the clocks are given in Paris and in Seoul.
+		expect(messages.find((message) => message.to_address === 'member@demo.dari.test')!.text_body).toContain('mardi 2 mars 2027 (heure de Paris)\n09:00–10:00 heure de Paris · 17:00–18:00 heure de Séoul\n');
+		expect(kim.text_body).toContain('(파리 시간)\n09:00–10:00 파리 시간 · 17:00–18:00 서울 시간\n');
 		for (const message of messages) {
 			const [attachment] = JSON.parse(message.attachments!) as { filename: string; contentType: string; content: string }[];
 			expect(attachment.contentType).toContain('text/calendar');
@@ -310,6 +313,14 @@ describeEachDatabase('meetings', (setup) => {
 		const calendar = await getMeetingCalendar(setup.context, actors.member, 'coree', id, { origin: 'https://dari.test', locale: 'fr' });
 		expect(calendar.ok && calendar.value.text).toContain('SEQUENCE:1');
 		expect(calendar.ok && calendar.value.text).toContain('DTSTART;TZID=Europe/Paris:20270302T093000');
+	});
+
+	it('writes the invitation of a meeting set in another zone with that zone named, and Paris and Seoul besides', async () => {
+		await setup.context.db.deleteFrom('outbox').execute();
+		const id = await schedule({ date: '2027-03-02', startTime: '09:00', endTime: '10:00', timezone: 'America/New_York' });
+		await sendInvitations(setup.context, actors.coordinator, 'coree', id, mail);
+		const body = (await outbox()).find((message) => message.to_address === 'member@demo.dari.test')!.text_body;
+		expect(body).toContain('mardi 2 mars 2027 (America/New York (UTC−5))\n15:00–16:00 heure de Paris · 23:00–00:00 heure de Séoul · 09:00–10:00 America/New York (UTC−5)\n');
 	});
 
 	it('lets a member answer for themselves; an outsider cannot', async () => {

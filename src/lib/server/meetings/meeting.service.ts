@@ -5,8 +5,9 @@
  */
 import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../../paraglide/runtime.js';
-import { formatMeetingDay, formatTimeRange } from '../../format/meeting-times';
-import { PARIS_ZONE, SEOUL_ZONE, utcToZonedFields, zonedToUtc } from '../../format/time-zones';
+import { zoneLabel } from '../../format/date-time';
+import { meetingTimeSummary } from '../../format/meeting-times';
+import { PARIS_ZONE, utcToZonedFields, zonedToUtc } from '../../format/time-zones';
 import { authorize, can, type Actor } from '../auth/policy';
 import type { Executor } from '../db/database';
 import { findGroupBySlug } from '../directory/directory.repository';
@@ -278,9 +279,11 @@ async function sendInvitationMails(
 		const title = meetingTitleIn({ fr: meeting.title_fr, ko: meeting.title_ko }, locale);
 		const url = `${mail.origin}/${locale}/groups/${group.slug}/meetings/${meeting.id}`;
 		const where = [meeting.video_link, meeting.place].filter(Boolean).join(' · ');
-		const times = [PARIS_ZONE, SEOUL_ZONE].map((zone) => formatTimeRange(meeting.starts_at!, meeting.ends_at, locale, zone)).join(' · ');
+		// The day in the meeting's zone, which it names; then the clocks in Paris, in Seoul and in the meeting's zone.
+		const when = meetingTimeSummary(meeting.starts_at, meeting.ends_at, locale, meeting.timezone);
+		const day = `${when.day} (${zoneLabel(meeting.timezone, locale, new Date(meeting.starts_at))})`;
 		const text = m.meeting_email_invitation_body(
-			{ title, group: group.name[locale], day: formatMeetingDay(meeting.starts_at, locale, meeting.timezone), times, where: where || '—', url },
+			{ title, group: group.name[locale], day, times: when.times, where: where || '—', url },
 			{ locale }
 		);
 		const calendar = meetingCalendar(

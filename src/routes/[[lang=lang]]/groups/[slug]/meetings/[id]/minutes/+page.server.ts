@@ -1,7 +1,9 @@
 import type { PageServerLoad } from './$types';
+import { zoneChoices } from '$lib/format/time-zones';
 import { unwrap } from '$lib/server/http/outcome';
 import { READING_LANGUAGES, type ReadingLanguage } from '$lib/server/meetings/minutes.schema';
 import { getMinutes } from '$lib/server/meetings/minutes.service';
+import { viewerZone } from '$lib/server/meetings/viewer-zone';
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
@@ -26,5 +28,12 @@ export const load: PageServerLoad = async (event) => {
 		: readerLanguage && hasTextIn(readerLanguage)
 			? readerLanguage
 			: original;
-	return { reading, language, readerDefault: asked === null };
+	const zone = viewerZone(event);
+	// The zone form keeps the reading language and the version being read.
+	const keep: Record<string, string> = {};
+	for (const name of ['lang', 'version']) {
+		const value = url.searchParams.get(name);
+		if (value !== null) keep[name] = value;
+	}
+	return { reading, language, readerDefault: asked === null, viewerZone: zone, zones: zoneChoices(zone), keep };
 };

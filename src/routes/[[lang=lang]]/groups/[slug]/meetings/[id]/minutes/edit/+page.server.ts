@@ -1,15 +1,18 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizedPath } from '$lib/i18n/locale';
+import { zoneChoices } from '$lib/format/time-zones';
 import { parseForm } from '$lib/server/http/form';
 import { refuse, unwrap } from '$lib/server/http/outcome';
 import { minutesEntryRefSchema, minutesEntrySchema, minutesMoveSchema, originalLanguageSchema } from '$lib/server/meetings/minutes.schema';
+import { viewerZone } from '$lib/server/meetings/viewer-zone';
 import { getMinutesEditor, moveMinutesEntry, publishMinutes, removeMinutesEntry, saveMinutesEntry, setOriginalLanguage } from '$lib/server/meetings/minutes.service';
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
 	const editor = unwrap(event, await getMinutesEditor(locals.context, locals.actor, params.slug, params.id));
-	return { editor, saved: url.searchParams.has('saved'), published: url.searchParams.get('published') };
+	const zone = viewerZone(event);
+	return { editor, saved: url.searchParams.has('saved'), published: url.searchParams.get('published'), viewerZone: zone, zones: zoneChoices(zone) };
 };
 
 /** Which of the page's many forms a submission came from, so its errors and values go back to it. */
