@@ -10,7 +10,12 @@ import { viewerZone } from '$lib/server/meetings/viewer-zone';
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
-	const defaults = unwrap(event, await getMeetingFormDefaults(locals.context, locals.actor, params.slug, url.searchParams.get('from')));
+	const from = url.searchParams.get('from');
+	// An unknown previous meeting (?from=) is a 404 when the page is asked for; after a refused
+	// submission (the previous meeting gone meanwhile) the form is shown again without it.
+	let found = await getMeetingFormDefaults(locals.context, locals.actor, params.slug, from);
+	if (!found.ok && found.reason === 'NOT_FOUND' && from && event.request.method === 'POST') found = await getMeetingFormDefaults(locals.context, locals.actor, params.slug, null);
+	const defaults = unwrap(event, found);
 	return { ...defaults, zones: zoneChoices(viewerZone(event)) };
 };
 
@@ -21,7 +26,9 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const result = await scheduleMeeting(locals.context, locals.actor, params.slug, form.data);
 		if (!result.ok) {
-			if (result.reason === 'INVALID_FIELD') return fail(400, { values: form.values, errors: { [result.field ?? 'form']: 'invalid_choice' } as Record<string, string> });
+			// The only field the service refuses is the hidden previous meeting (unknown, or of another
+			// group): said in a visible notice, and the form sent again creates the meeting without it.
+			if (result.reason === 'INVALID_FIELD') return fail(400, { values: { ...form.values, previousMeetingId: '' } as Record<string, string>, errors: {} as Record<string, string>, previousUnknown: true });
 			refuse(event, result.reason);
 		}
 		redirect(303, `${localizedPath(locals.locale, `/groups/${params.slug}/meetings/${result.value.meetingId}`)}?created=1`);
