@@ -430,7 +430,7 @@ describe.concurrent('dari import-minutes [sqlite]', { timeout: CHILD_PROCESS_TIM
 		const dry = await dari(['import-minutes', reference, '--group', 'coree', '--dry-run', '--json'], { dataDirectory });
 		expect(dry.code).toBe(0);
 		const json = JSON.parse(dry.stdout);
-		expect(Object.keys(json)).toEqual(['title', 'startsAt', 'endsAt', 'timezone', 'format', 'agenda', 'participants', 'excused', 'unrecognised']);
+		expect(Object.keys(json)).toEqual(['title', 'startsAt', 'endsAt', 'timezone', 'format', 'agenda', 'participants', 'excused', 'unrecognised', 'actions']);
 		expect(json).toMatchObject({ title: 'Réunion du groupe-pays Corée', startsAt: '2024-02-27T08:00:00.000Z', endsAt: '2024-02-27T09:00:00.000Z', timezone: 'Europe/Paris', format: 'video', excused: [], unrecognised: [] });
 		expect(json.agenda.map((item: { interventions: { speaker: string | null }[] }) => item.interventions.map((intervention) => intervention.speaker))).toEqual([
 			['Caroline Millan'],

@@ -7,7 +7,8 @@ import { CommandFailure, parseCommandArguments, resolveFileArgument, UsageError,
  * rights: whoever runs it already holds the server's database). Speakers and participants are
  * matched to the group's directory as the preview proposes; nothing is asked.
  * Standard output: with --json exactly one JSON object (title, startsAt, endsAt, timezone, format,
- * agenda, participants, excused, unrecognised, and meetingId once created); otherwise a summary.
+ * agenda, participants, excused, unrecognised, then actions (the meeting's, those of an item are in
+ * its agenda entry) and meetingId once created); otherwise a summary.
  */
 export async function importMinutes(args: string[], output: CommandOutput): Promise<void> {
 	const { values, positionals } = parseCommandArguments(
@@ -93,6 +94,7 @@ function summary(json: import('../../lib/server/meetings/import/minutes-parser')
 		`Starts: ${json.startsAt ?? '(no date recognised)'} · zone ${json.timezone}${preview.parsed.timezoneAssumed ? ' (assumed)' : ''} · ${json.format}`,
 		`Agenda: ${json.agenda.length} items, ${interventions} interventions, ${decisions} decisions`,
 		`Participants: ${json.participants.length} (${matched} found in the directory), excused: ${json.excused.length}`,
+		`Actions: ${json.agenda.reduce((total, item) => total + item.actions.length, 0) + json.actions.length}`,
 		`Unrecognised: ${json.unrecognised.length} lines (kept with the minutes)`
 	].join('\n');
 }

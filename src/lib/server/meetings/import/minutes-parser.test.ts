@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_MINUTES } from './reference-minutes.fixture';
-import { localTimeToUtc, minutesTextFields, minutesToJson, normalizeMinutesText, parseMinutes, readSectionHeading, type ParsedMinutes } from './minutes-parser';
+import { localTimeToUtc, minutesLanguage, minutesTextFields, minutesToJson, normalizeMinutesText, parseMinutes, readActionLine, readSectionHeading, type ParsedMinutes } from './minutes-parser';
 
 
 /** Letters and digits of a text, sorted: what must come out of the parser exactly as it came in. */
@@ -266,5 +266,48 @@ describe('no text is ever dropped (property)', () => {
 			}),
 			{ numRuns: 400 }
 		);
+	});
+});
+
+describe('an export read back', () => {
+	const korean = [
+		'회의',
+		'2024년 3월 14일 목요일, 서울 시간 17:00부터 18:00까지 (프랑스 시간 09:00부터 10:00까지), 화상 회의',
+		'회의록 초안 (미공개)',
+		'회의록',
+		'1. 인사말',
+		'- **김형진** : 환영합니다.',
+		'- 프로그램 발송 (김형진, 기한 2024년 3월 15일, 진행 예정)',
+		'후속 조치',
+		'- GAROK에 다시 연락 (완료)',
+		'원문 그대로 옮긴 텍스트 (구조화되지 않음)',
+		'메모 한 줄',
+		'- 목록처럼 보이는 메모 (완료)',
+		'참석자 명단',
+		'기관\t이름\t성',
+		'GAROK\t형진\t김'
+	].join('\n');
+
+	it('reads the Korean headings, actions and text kept as written, and the language', () => {
+		const parsed = parseMinutes(korean);
+		expect(parsed.headings).toEqual(expect.arrayContaining(['회의록 초안 (미공개)', '회의록', '후속 조치', '원문 그대로 옮긴 텍스트 (구조화되지 않음)', '참석자 명단', '기관\t이름\t성']));
+		expect(parsed.agenda[0].interventions).toHaveLength(1);
+		expect(parsed.agenda[0].actions).toEqual([{ descriptionFr: '', descriptionKo: '프로그램 발송', owner: '김형진', dueOn: '2024-03-15', status: 'open', details: ['김형진, 기한 2024년 3월 15일, 진행 예정'] }]);
+		expect(parsed.actions).toMatchObject([{ descriptionKo: 'GAROK에 다시 연락', owner: null, dueOn: null, status: 'done' }]);
+		// Under the "kept as written" heading everything stays text, even what looks like an action.
+		expect(parsed.unrecognised).toEqual(['메모 한 줄', '- 목록처럼 보이는 메모 (완료)']);
+		expect(parsed.participants).toEqual([{ organisation: 'GAROK', givenName: '형진', familyName: '김' }]);
+		expect(minutesLanguage(parsed)).toBe('ko');
+		expect(minutesToJson(parsed).agenda[0].actions).toEqual([{ description: { fr: '', ko: '프로그램 발송' }, owner: '김형진', dueOn: '2024-03-15', status: 'open' }]);
+		expect(minutesToJson(parsed).actions).toHaveLength(1);
+	});
+
+	it('takes as an action only a line written as the exports write one', () => {
+		expect(readActionLine('- Envoyer le programme (GAROK France (Centre coréen), avant le 15 mars 2024, à faire)')).toMatchObject({ description: 'Envoyer le programme', owner: 'GAROK France (Centre coréen)', dueOn: '2024-03-15', status: 'open', language: 'fr' });
+		expect(readActionLine('- Relancer (annulé)')).toMatchObject({ description: 'Relancer', owner: null, dueOn: null, status: 'cancelled' });
+		expect(readActionLine('- Une liste (voir plus haut)')).toBeNull();
+		expect(readActionLine('- Relancer (avant le jamais, à faire)')).toBeNull();
+		expect(readActionLine('Relancer (fait)')).toBeNull();
+		expect(readActionLine('- (fait)')).toBeNull();
 	});
 });

@@ -723,10 +723,23 @@ export interface MinutesJson {
 	endsAt: string | null;
 	timezone: string;
 	format: ParsedFormat;
-	agenda: { title: string; interventions: { speaker: string | null; speakerTitle: string | null; text: string }[]; decisions: string[] }[];
+	agenda: { title: string; interventions: { speaker: string | null; speakerTitle: string | null; text: string }[]; decisions: string[]; actions: MinutesJsonAction[] }[];
 	participants: ParsedParticipant[];
 	excused: ParsedParticipant[];
 	unrecognised: string[];
+	/** Beyond §9: actions of the meeting not under an item (an export's "Actions à suivre"), so no text is lost. */
+	actions: MinutesJsonAction[];
+}
+
+export interface MinutesJsonAction {
+	description: { fr: string; ko: string };
+	owner: string | null;
+	dueOn: string | null;
+	status: ParsedActionStatus;
+}
+
+function actionToJson(action: ParsedAction): MinutesJsonAction {
+	return { description: { fr: action.descriptionFr, ko: action.descriptionKo }, owner: action.owner, dueOn: action.dueOn, status: action.status };
 }
 
 export function minutesToJson(minutes: ParsedMinutes): MinutesJson {
@@ -740,10 +753,12 @@ export function minutesToJson(minutes: ParsedMinutes): MinutesJson {
 		agenda: minutes.agenda.map((item) => ({
 			title: item.title,
 			interventions: item.interventions.map((intervention) => ({ speaker: intervention.speaker, speakerTitle: intervention.speakerTitle, text: intervention.text })),
-			decisions: [...item.decisions]
+			decisions: [...item.decisions],
+			actions: item.actions.map(actionToJson)
 		})),
 		participants: minutes.participants.map((person) => ({ ...person })),
 		excused: minutes.excused.map((person) => ({ ...person })),
-		unrecognised: [...minutes.unrecognised]
+		unrecognised: [...minutes.unrecognised],
+		actions: minutes.actions.map(actionToJson)
 	};
 }
