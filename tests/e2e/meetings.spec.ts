@@ -6,6 +6,8 @@ import { newestMessageTo } from './support/outbox';
 
 /** The demo's upcoming meeting (meetings.demo.ts): 23 February 2027, 9:00 Paris time. */
 const NEXT_MEETING = '00000000-0000-4000-a000-000000000002';
+/** The demo meeting of the reference minutes: 27 February 2024, 9:00–10:00 Paris time, published. */
+const DEMO_MEETING = '00000000-0000-4000-a000-000000000001';
 
 test.describe('as the coordinator', () => {
 	test.use({ storageState: storageStateOf('coordinator') });
@@ -46,6 +48,37 @@ test.describe('as the coordinator', () => {
 	});
 });
 
+test.describe('as the coordinator, refusals', () => {
+	test.use({ storageState: storageStateOf('coordinator') });
+
+	test('cannot remove an agenda item the minutes still hold entries under: told so by the item', async ({ page }) => {
+		const pages = new MeetingPages(page, 'fr');
+		await pages.openMeeting(DEMO_MEETING);
+		await page.getByRole('button', { name: message('fr', 'meeting_agenda_remove', { number: 1 }) }).click();
+		const alert = page.getByRole('alert');
+		await expect(alert).toContainText(message('fr', 'meeting_agenda_remove_has_minutes', { number: 1 }));
+		await expect(alert.getByRole('link', { name: message('fr', 'meeting_agenda_remove_minutes_link') })).toBeVisible();
+		// Nothing was removed.
+		await pages.openMeeting(DEMO_MEETING);
+		await expect(page.locator('.agenda > li')).toHaveCount(3);
+	});
+
+	test('a next meeting from an unknown previous one: 404 on the page, a visible notice on a sent form', async ({ page }) => {
+		const unknown = '00000000-0000-4000-a000-000000000999';
+		expect((await page.goto(`/fr/groups/coree/meetings/new?from=${unknown}`))?.status()).toBe(404);
+		const pages = new MeetingPages(page, 'fr');
+		await page.goto('/fr/groups/coree/meetings/new');
+		const title = `Réunion suivante ${Date.now()}`;
+		await pages.fillMeeting({ titleFr: title, date: '2027-06-08', startTime: '09:00', endTime: '10:00', videoLink: 'https://visio.example.org/juin' });
+		await page.locator('input[name="previousMeetingId"]').evaluate((input: HTMLInputElement, id) => (input.value = id), unknown);
+		await pages.submitNew();
+		await expect(page.getByRole('alert')).toHaveText(message('fr', 'meeting_previous_unknown'));
+		await expect(pages.field('titleFr')).toHaveValue(title);
+		await pages.submitNew();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	});
+});
+
 test.describe('as a member', () => {
 	test.use({ storageState: storageStateOf('member') });
 
@@ -62,6 +95,15 @@ test.describe('as a member', () => {
 		await page.getByLabel(message('fr', 'meeting_zone_choose_label')).selectOption('America/New_York');
 		await page.getByRole('button', { name: message('fr', 'meeting_zone_choose_submit') }).click();
 		await expect(page.getByText('mardi 23 février 2027, 03:00–04:00 America/New York (UTC−5)')).toBeVisible();
+		// The same three readings on the list, the minutes and the decisions page.
+		await pages.openList();
+		await expect(page.getByRole('columnheader', { name: message('fr', 'meeting_column_other_zones') }).first()).toBeVisible();
+		await expect(page.getByRole('row', { name: /Réunion du groupe-pays Corée/ }).filter({ hasText: '17:00–18:00 heure de Séoul' }).first()).toContainText('03:00–04:00 America/New York (UTC−5)');
+		await page.goto(`/fr/groups/coree/meetings/${DEMO_MEETING}/minutes`);
+		await expect(page.getByText('09:00–10:00 heure de Paris · 17:00–18:00 heure de Séoul · 03:00–04:00 America/New York (UTC−5)')).toBeVisible();
+		await expect(page.getByText(/Publié le .* heure de Paris · .* heure de Séoul/)).toBeVisible();
+		await page.goto('/fr/groups/coree/actions?status=all');
+		await expect(page.getByText(/heure de Séoul · 03:00 America\/New York \(UTC−5\)/).first()).toBeVisible();
 		// The calendar file: the same event as the invitations, with its zone.
 		const calendar = await page.request.get(`/fr/groups/coree/meetings/${NEXT_MEETING}/calendar.ics`);
 		expect(calendar.headers()['content-type']).toContain('text/calendar');
