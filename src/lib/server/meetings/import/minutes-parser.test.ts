@@ -309,5 +309,8 @@ describe('an export read back', () => {
 		expect(readActionLine('- Relancer (avant le jamais, à faire)')).toBeNull();
 		expect(readActionLine('Relancer (fait)')).toBeNull();
 		expect(readActionLine('- (fait)')).toBeNull();
+		// A Korean export of two French-only actions: two actions, not one in two languages.
+		const twice = parseMinutes('회의\n1. 안건\n- Envoyer A (진행 예정)\n- Envoyer B (진행 예정)');
+		expect(twice.agenda[0].actions.map((action) => [action.descriptionFr, action.descriptionKo])).toEqual([['Envoyer A', ''], ['Envoyer B', '']]);
 	});
 });

@@ -473,14 +473,17 @@ export function readActionLine(line: string): (Omit<ParsedAction, 'descriptionFr
 /** Adds an action read from a line to a list; the Korean line right after its French twin completes it. */
 function addAction(list: ParsedAction[], read: NonNullable<ReturnType<typeof readActionLine>>): void {
 	const previous = list.at(-1);
-	if (read.language === 'ko' && previous && previous.descriptionKo === '' && previous.descriptionFr !== '' && previous.status === read.status && previous.dueOn === read.dueOn) {
-		previous.descriptionKo = read.description;
+	if (read.language === 'ko' && previous && previous.descriptionKo === '' && previous.descriptionFr !== '' && previous.details.length === 1 && /(?:à faire|fait|annulé)$/u.test(previous.details[0]) && previous.status === read.status && previous.dueOn === read.dueOn && (read.description === previous.descriptionFr || /\p{Script=Hangul}/u.test(read.description))) {
+		// An export in both languages writes the French description again when no Korean one was written.
+		if (read.description !== previous.descriptionFr) previous.descriptionKo = read.description;
 		previous.details.push(read.details);
 		return;
 	}
+	// The description's own script decides its language (a Korean export repeats a French-only one with Korean details).
+	const language = /\p{Script=Hangul}/u.test(read.description) ? 'ko' : /\p{Script=Latin}/u.test(read.description) ? 'fr' : read.language;
 	list.push({
-		descriptionFr: read.language === 'fr' ? read.description : '',
-		descriptionKo: read.language === 'ko' ? read.description : '',
+		descriptionFr: language === 'fr' ? read.description : '',
+		descriptionKo: language === 'ko' ? read.description : '',
 		owner: read.owner,
 		dueOn: read.dueOn,
 		status: read.status,
