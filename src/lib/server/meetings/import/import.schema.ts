@@ -65,23 +65,59 @@ export function formatSpeakerChoice(choice: SpeakerChoice): string {
 /** Form fields holding speaker choices are named `speaker:<key>`, the key being the name's personNameKey. */
 export const SPEAKER_FIELD_PREFIX = 'speaker:';
 
+/**
+ * A participant's (or excused person's) row as the coordinator confirms it: a directory person,
+ * a new person, or not a person at all (the row is kept verbatim as unrecognised text).
+ */
+export type RowChoice = { kind: 'person'; personId: string } | { kind: 'new' } | { kind: 'text' };
+
+export function parseRowChoice(value: string): RowChoice | null {
+	if (value === 'new') return { kind: 'new' };
+	if (value === 'text') return { kind: 'text' };
+	const person = /^person:(.+)$/.exec(value);
+	return person ? { kind: 'person', personId: person[1] } : null;
+}
+
+export function formatRowChoice(choice: RowChoice): string {
+	return choice.kind === 'person' ? `person:${choice.personId}` : choice.kind;
+}
+
+/** Form fields holding row choices are named `participant:<index>` and `excused:<index>`, the index of the row in its list. */
+export const PARTICIPANT_FIELD_PREFIX = 'participant:';
+export const EXCUSED_FIELD_PREFIX = 'excused:';
+
 export interface ConfirmImportInput extends ConfirmImportFields {
 	/** Choices by speaker key; a speaker missing here gets the preview's proposal. */
 	speakers: Record<string, SpeakerChoice>;
+	/** Choices by row index of the participants table; a row missing here is matched automatically (createMissingParticipants applies). */
+	participants?: Record<number, RowChoice>;
+	/** The same for the excused list. */
+	excused?: Record<number, RowChoice>;
 }
 
 /**
- * Reads the confirmation form: fields through the schema, speakers from their `speaker:` fields.
+ * Reads the confirmation form: fields through the schema, speakers from their `speaker:` fields,
+ * participants' and excused people's rows from their `participant:` and `excused:` fields.
  * Returns the field errors (codes) when something is wrong, with the typed values kept.
  */
 export function readConfirmForm(raw: Record<string, string>): { ok: true; data: ConfirmImportInput } | { ok: false; errors: Record<string, string> } {
 	const parsed = confirmImportSchema.safeParse(raw);
 	const errors: Record<string, string> = {};
 	const speakers: Record<string, SpeakerChoice> = {};
+	const participants: Record<number, RowChoice> = {};
+	const excused: Record<number, RowChoice> = {};
 	for (const [name, value] of Object.entries(raw)) {
-		if (!name.startsWith(SPEAKER_FIELD_PREFIX)) continue;
-		const choice = parseSpeakerChoice(value);
-		if (choice) speakers[name.slice(SPEAKER_FIELD_PREFIX.length)] = choice;
+		if (name.startsWith(SPEAKER_FIELD_PREFIX)) {
+			const choice = parseSpeakerChoice(value);
+			if (choice) speakers[name.slice(SPEAKER_FIELD_PREFIX.length)] = choice;
+			else errors[name] = 'invalid_choice';
+			continue;
+		}
+		const rows = name.startsWith(PARTICIPANT_FIELD_PREFIX) ? participants : name.startsWith(EXCUSED_FIELD_PREFIX) ? excused : null;
+		if (!rows) continue;
+		const index = name.slice(name.indexOf(':') + 1);
+		const choice = parseRowChoice(value);
+		if (choice && /^\d{1,6}$/.test(index)) rows[Number(index)] = choice;
 		else errors[name] = 'invalid_choice';
 	}
 	if (!parsed.success) {
@@ -91,5 +127,5 @@ export function readConfirmForm(raw: Record<string, string>): { ok: true; data: 
 		}
 	}
 	if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
-	return { ok: true, data: { ...parsed.data, speakers } };
+	return { ok: true, data: { ...parsed.data, speakers, participants, excused } };
 }

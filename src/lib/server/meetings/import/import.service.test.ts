@@ -248,6 +248,53 @@ describeEachDatabase('importing minutes', (setup) => {
 		expect(lea.organisation_id).toBeNull();
 	});
 
+	it('applies the coordinator corrections of participant and excused rows: another person, a new person, the row kept as text', async () => {
+		const text = [
+			'Réunion corrigée',
+			'Mardi 19 mars 2024, 17h00 - 18h00',
+			'1. Tour de table',
+			'- **Caroline Millan** : Bienvenue.',
+			'Excusés : Jiae YANG (GAROK)',
+			'Liste des participants',
+			'Organisme\tPrénom\tNom',
+			'ISSY LES MOULINEAUX\tCaroline\tMILLAN',
+			'CITES UNIES FRANCE\tInès\tINVITÉE',
+			'CITES UNIES FRANCE\tRose\tRECRUE'
+		].join('\n');
+		const preview = await previewMinutesText(setup.context, actors.coordinator, 'coree', text);
+		if (!preview.ok) throw new Error(preview.reason);
+		// The automatic proposal: Caroline found, the two others new, Jiae (excused) found.
+		expect(preview.value.participants.map((entry) => entry.defaultChoice.kind)).toEqual(['person', 'new', 'new']);
+		expect(preview.value.excused.map((entry) => entry.defaultChoice.kind)).toEqual(['person']);
+		const caroline = preview.value.participants[0].person!;
+		const other = preview.value.directory.find((person) => person.id !== caroline.id && person.id !== preview.value.excused[0].person?.id)!;
+		const base = defaultConfirmation(preview.value);
+
+		// An unknown person for a row: refused next to that row, nothing written.
+		expect(await confirmMinutesImport(setup.context, actors.coordinator, 'coree', { ...base, excused: { 0: { kind: 'person', personId: 'not-in-directory' } } })).toEqual({
+			ok: false,
+			reason: 'invalid_choice',
+			field: 'excused:0'
+		});
+		// The form sends the rows like the speakers, by index; a value that is no choice is a field error.
+		const form = readConfirmForm({ text, title: 'Réunion corrigée', date: '2024-03-19', startTime: '17:00', timezone: 'Europe/Paris', format: 'video', 'participant:0': `person:${other.id}`, 'participant:1': 'text', 'participant:2': 'new', 'excused:0': 'text' });
+		if (!form.ok) throw new Error(JSON.stringify(form.errors));
+		expect(form.data.participants).toEqual({ 0: { kind: 'person', personId: other.id }, 1: { kind: 'text' }, 2: { kind: 'new' } });
+		expect(readConfirmForm({ text, title: 'R', date: '2024-03-19', startTime: '17:00', timezone: 'Europe/Paris', format: 'video', 'participant:0': 'somebody' })).toEqual({ ok: false, errors: { 'participant:0': 'invalid_choice' } });
+
+		const imported = await confirmMinutesImport(setup.context, actors.coordinator, 'coree', form.data);
+		if (!imported.ok) throw new Error(imported.reason);
+		expect(imported.value).toMatchObject({ participants: 2, newPeople: 1 });
+		const db = setup.context.db;
+		const participants = await db.selectFrom('meeting_participant').select(['person_id', 'attendance']).where('meeting_id', '=', imported.value.meetingId).execute();
+		const rose = await db.selectFrom('person').select('id').where('family_name', '=', 'RECRUE').executeTakeFirstOrThrow();
+		// Caroline's row re-matched to another person; Inès kept as text (no person, no participant); Jiae excused kept as text too.
+		expect(participants.map((row) => [row.person_id, row.attendance]).sort()).toEqual([[other.id, 'present'], [rose.id, 'present']].sort());
+		expect(await db.selectFrom('person').select('id').where('family_name', '=', 'INVITÉE').execute()).toEqual([]);
+		const unrecognised = await db.selectFrom('minutes_unrecognised').select('text').where('meeting_id', '=', imported.value.meetingId).orderBy('position').execute();
+		expect(unrecognised.map((row) => row.text)).toEqual(['CITES UNIES FRANCE\tInès\tINVITÉE', 'GAROK\tJiae\tYANG']);
+	});
+
 	it('imports minutes written in Korean as a Korean original: texts and titles in Korean', async () => {
 		const text = [
 			'한불 지방정부 협력 회의',

@@ -21,7 +21,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { ActionItemTable, MeetingFormat, MinutesUnrecognisedTable } from '../meeting.table';
 import { matchOrganisation, matchPerson, personNameKey, splitPersonName, type DirectoryOrganisation, type DirectoryPerson } from './directory-matching';
 import * as repository from './import.repository';
-import type { ConfirmImportInput, SpeakerChoice } from './import.schema';
+import type { ConfirmImportInput, RowChoice, SpeakerChoice } from './import.schema';
 import { readMinutesFile, type MinutesFileKind, type MinutesFileRefusal } from './minutes-file';
 import { localTimeToUtc, minutesInstants, minutesLanguage, normalizeMinutesText, parseMinutes, PARIS_ZONE, type ParsedAction, type ParsedMinutes, type ParsedParticipant } from './minutes-parser';
 
@@ -64,6 +64,8 @@ export interface ParticipantPreview {
 	row: ParsedParticipant;
 	organisation: OrganisationRef | null;
 	person: PersonRef | null;
+	/** What the form preselects: the match (or the speaker's of the same name), else a new person, else the row kept as text. */
+	defaultChoice: RowChoice;
 }
 
 export interface ImportPreview {
@@ -144,7 +146,8 @@ function matchToDirectory(parsed: ParsedMinutes, directory: Directory): Matching
 	const readRow = (row: ParsedParticipant): ParticipantPreview => {
 		const organisation = organisationOf(row.organisation);
 		const person = personOf(`${row.givenName} ${row.familyName}`, organisation?.id ?? null);
-		return { row, organisation, person: person?.ref ?? null };
+		const defaultChoice: RowChoice = person ? { kind: 'person', personId: person.id } : row.givenName || row.familyName ? { kind: 'new' } : { kind: 'text' };
+		return { row, organisation, person: person?.ref ?? null, defaultChoice };
 	};
 	const participants = parsed.participants.map(readRow);
 	const excused = parsed.excused.map(readRow);
@@ -183,6 +186,12 @@ function matchToDirectory(parsed: ParsedMinutes, directory: Directory): Matching
 			speaker.interventions++;
 			if (intervention.speakerTitle && !speaker.writtenTitles.includes(intervention.speakerTitle)) speaker.writtenTitles.push(intervention.speakerTitle);
 		}
+	}
+	// A row not found whose speaker (same name) was matched is proposed as that person, as the import does.
+	for (const entry of [...participants, ...excused]) {
+		if (entry.person) continue;
+		const speaker = speakers.get(personNameKey(`${entry.row.givenName} ${entry.row.familyName}`));
+		if (speaker?.defaultChoice.kind === 'person') entry.defaultChoice = speaker.defaultChoice;
 	}
 	return { speakers: [...speakers.values()], participants, excused };
 }
@@ -309,6 +318,10 @@ export async function confirmMinutesImport(context: ServiceContext, actor: Actor
 		const choice = input.speakers[speaker.key] ?? speaker.defaultChoice;
 		if (choice.kind === 'person' && !directoryIds.has(choice.personId)) return fail('invalid_choice', `speaker:${speaker.key}`);
 		choices.set(speaker.key, choice);
+	}
+	for (const [list, prefix] of [[input.participants, 'participant:'], [input.excused, 'excused:']] as const) {
+		for (const [index, choice] of Object.entries(list ?? {}))
+			if (choice.kind === 'person' && !directoryIds.has(choice.personId)) return fail('invalid_choice', `${prefix}${index}`);
 	}
 
 	const now = context.clock().toISOString();
@@ -444,16 +457,24 @@ export async function confirmMinutesImport(context: ServiceContext, actor: Actor
 
 			const unrecognised = [...parsed.unrecognised];
 			const attendance = new Map<string, 'present' | 'excused'>();
-			const attend = async (entries: ParticipantPreview[], kind: 'present' | 'excused') => {
-				for (const entry of entries) {
+			const attend = async (entries: ParticipantPreview[], kind: 'present' | 'excused', rowChoices: Record<number, RowChoice> | undefined) => {
+				for (const [index, entry] of entries.entries()) {
 					const key = personNameKey(`${entry.row.givenName} ${entry.row.familyName}`);
-					let personId = entry.person?.id ?? created.get(key) ?? null;
-					const speakerChoice = choices.get(key);
-					if (!personId && speakerChoice?.kind === 'person') personId = speakerChoice.personId;
-					if (!personId && input.createMissingParticipants && (entry.row.givenName || entry.row.familyName))
+					const rowChoice = rowChoices?.[index];
+					let personId: string | null = null;
+					if (rowChoice?.kind === 'person') personId = rowChoice.personId;
+					else if (rowChoice?.kind === 'new' && (entry.row.givenName || entry.row.familyName))
 						personId = await createPerson(key, { givenName: entry.row.givenName, familyName: entry.row.familyName }, entry.organisation?.id ?? null);
+					else if (!rowChoice) {
+						// No choice sent (the command line): the automatic match.
+						personId = entry.person?.id ?? created.get(key) ?? null;
+						const speakerChoice = choices.get(key);
+						if (!personId && speakerChoice?.kind === 'person') personId = speakerChoice.personId;
+						if (!personId && input.createMissingParticipants && (entry.row.givenName || entry.row.familyName))
+							personId = await createPerson(key, { givenName: entry.row.givenName, familyName: entry.row.familyName }, entry.organisation?.id ?? null);
+					}
 					if (!personId) {
-						// Not found and not added: the row is kept as written, never dropped.
+						// Not found and not added, or not a person by the coordinator's choice: the row is kept as written, never dropped.
 						unrecognised.push([entry.row.organisation, entry.row.givenName, entry.row.familyName].join('\t'));
 						continue;
 					}
@@ -463,8 +484,8 @@ export async function confirmMinutesImport(context: ServiceContext, actor: Actor
 					if (entry.row.organisation.trim() !== '' && !entry.organisation) unrecognised.push([entry.row.organisation, entry.row.givenName, entry.row.familyName].join('\t'));
 				}
 			};
-			await attend(preview.participants, 'present');
-			await attend(preview.excused, 'excused');
+			await attend(preview.participants, 'present', input.participants);
+			await attend(preview.excused, 'excused', input.excused);
 			await repository.insertParticipants(
 				transaction,
 				[...attendance].map(([personId, kind]) => ({ meeting_id: meetingId, person_id: personId, invited_at: null, response: null, responded_at: null, attendance: kind }))

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizedPath } from '$lib/i18n/locale';
 import { refuse, unwrap } from '$lib/server/http/outcome';
-import { formatSpeakerChoice, readConfirmForm } from '$lib/server/meetings/import/import.schema';
+import { EXCUSED_FIELD_PREFIX, formatRowChoice, formatSpeakerChoice, PARTICIPANT_FIELD_PREFIX, readConfirmForm } from '$lib/server/meetings/import/import.schema';
 import {
 	confirmMinutesImport,
 	defaultConfirmation,
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => ({
 	page: unwrap(event, await getMinutesImportPage(event.locals.context, event.locals.actor, event.params.slug))
 });
 
-/** The form's initial values: what the document says, and the preview's proposal for each speaker. */
+/** The form's initial values: what the document says, and the preview's proposal for each speaker and each participant's or excused person's row. */
 function initialValues(preview: ImportPreview): Record<string, string> {
 	const confirmation = defaultConfirmation(preview);
 	return {
@@ -27,8 +27,9 @@ function initialValues(preview: ImportPreview): Record<string, string> {
 		endTime: confirmation.endTime,
 		timezone: confirmation.timezone,
 		format: confirmation.format,
-		createMissingParticipants: 'on',
-		...Object.fromEntries(Object.entries(confirmation.speakers).map(([key, choice]) => [`speaker:${key}`, formatSpeakerChoice(choice)]))
+		...Object.fromEntries(Object.entries(confirmation.speakers).map(([key, choice]) => [`speaker:${key}`, formatSpeakerChoice(choice)])),
+		...Object.fromEntries(preview.participants.map((entry, index) => [`${PARTICIPANT_FIELD_PREFIX}${index}`, formatRowChoice(entry.defaultChoice)])),
+		...Object.fromEntries(preview.excused.map((entry, index) => [`${EXCUSED_FIELD_PREFIX}${index}`, formatRowChoice(entry.defaultChoice)]))
 	};
 }
 
