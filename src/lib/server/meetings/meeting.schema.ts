@@ -3,6 +3,7 @@
  * place; an agenda item; attendance; an answer to an invitation.
  */
 import { z } from 'zod';
+import { isCalendarDay } from '../directory/form-fields.schema';
 import { isTimeZone } from '../../format/time-zones';
 import { ATTENDANCES, MEETING_FORMATS, RESPONSES } from './meeting.table';
 
@@ -13,9 +14,7 @@ function isDay(value: string): boolean {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
 	const year = Number(value.slice(0, 4));
 	// 2000–2100: the group's minutes start in 2016; anything else is a typing slip.
-	if (year < 2000 || year > 2100) return false;
-	const day = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+	return year >= 2000 && year <= 2100 && isCalendarDay(value);
 }
 
 const day = z.string().trim().min(1, 'required').refine(isDay, 'invalid_date');

@@ -3,18 +3,13 @@
  * action item — at a time, each with its French and Korean text side by side.
  */
 import { z } from 'zod';
+import { isCalendarDay } from '../directory/form-fields.schema';
 import { ACTION_STATUSES } from './meeting.table';
 
 /** The kinds of entries the minutes hold under an agenda item. */
 export const MINUTES_ENTRY_KINDS = ['intervention', 'decision', 'action'] as const;
 export type MinutesEntryKind = (typeof MINUTES_ENTRY_KINDS)[number];
 
-/** A real calendar day YYYY-MM-DD (2024-02-30 is refused). */
-export function isLocalDate(value: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-	const day = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
-}
 
 const id = z.string().trim().max(40, 'invalid_choice');
 const optionalId = id.default('');
@@ -54,7 +49,7 @@ export const minutesEntrySchema = z
 			.string()
 			.trim()
 			.default('')
-			.refine((value) => value === '' || isLocalDate(value), 'invalid_date'),
+			.refine((value) => value === '' || isCalendarDay(value), 'invalid_date'),
 		status: z.enum(ACTION_STATUSES, { message: 'invalid_choice' }).default('open')
 	})
 	.superRefine((entry, context) => {

@@ -5,6 +5,7 @@
  * participants not in the directory, and whether to import a document already imported.
  */
 import { z } from 'zod';
+import { isCalendarDay } from '../../directory/form-fields.schema';
 import { MEETING_FORMATS } from '../meeting.table';
 import { isTimezone } from './minutes-parser';
 
@@ -18,18 +19,13 @@ const checkbox = z
 	.optional()
 	.transform((value) => value === 'on' || value === 'true' || value === '1');
 
-function validDay(value: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
 
 export const confirmImportSchema = z
 	.object({
 		text: z.string().min(1, 'required').max(MAX_MINUTES_TEXT, 'too_long'),
 		title: z.string().trim().min(1, 'required').max(MAX_MEETING_TITLE, 'too_long'),
 		// A document without a recognisable date is imported only once the coordinator gives one.
-		date: z.string().trim().min(1, 'minutes_import_date_required').refine(validDay, 'invalid_date'),
+		date: z.string().trim().min(1, 'minutes_import_date_required').refine(isCalendarDay, 'invalid_date'),
 		startTime: z.string().trim().min(1, 'required').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time'),
 		endTime: z
 			.string()
