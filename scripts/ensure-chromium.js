@@ -3,10 +3,11 @@
 // Playwright's own browser download needs the internet, which this machine does not have, so the
 // tests run Debian's `chromium` instead. fonts-noto-cjk comes with it: without a CJK font the
 // Korean pages render as boxes and axe-core's contrast checks measure nothing useful.
+// poppler-utils too: the PDF tests render pages with pdftoppm to check the Korean text is drawn.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 
-const INSTALL_COMMAND = 'apt-get install -y chromium fonts-noto-cjk';
+const INSTALL_COMMAND = 'apt-get install -y chromium fonts-noto-cjk poppler-utils';
 const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 function isExecutable(path) {
@@ -22,12 +23,12 @@ function hasCommand(command) {
 	return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
-if (!isExecutable(candidate)) {
+if (!isExecutable(candidate) || !hasCommand('pdftoppm')) {
 	// Only install what we were not told to look for elsewhere: a CHROMIUM_PATH that does not
 	// exist is a mistake to report, not a reason to install Debian's package.
 	const canInstall = !process.env.CHROMIUM_PATH && process.getuid?.() === 0 && hasCommand('apt-get');
 	if (canInstall) {
-		console.error(`Chromium not found at ${candidate}: installing it with apt-get…`);
+		console.error('Chromium or pdftoppm missing: installing them with apt-get…');
 		const install = spawnSync('sh', ['-c', `apt-get update && DEBIAN_FRONTEND=noninteractive ${INSTALL_COMMAND}`], {
 			stdio: 'inherit'
 		});
@@ -35,6 +36,10 @@ if (!isExecutable(candidate)) {
 	}
 	if (!isExecutable(candidate)) {
 		console.error(`Chromium not found at ${candidate}: run \`sudo ${INSTALL_COMMAND}\` or set CHROMIUM_PATH to a Chromium binary.`);
+		process.exit(1);
+	}
+	if (!hasCommand('pdftoppm')) {
+		console.error(`pdftoppm not found: run \`sudo ${INSTALL_COMMAND}\`.`);
 		process.exit(1);
 	}
 }

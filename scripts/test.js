@@ -20,7 +20,8 @@ run('Compiling messages', 'npm', ['run', '-s', 'i18n']);
 run('Syncing SvelteKit types', 'npx', ['svelte-kit', 'sync']);
 // Built first: the integration suite (tests/integration) starts the real server from build/.
 run('Building Dari', 'npm', ['run', '-s', 'build']);
+// Before vitest: its PDF tests need pdftoppm, which comes with the browser's packages.
+run('Finding Chromium and pdftoppm', process.execPath, ['scripts/ensure-chromium.js']);
 run('Unit, service, repository and server tests (vitest)', 'npx', ['vitest', 'run']);
-run('Finding Chromium', process.execPath, ['scripts/ensure-chromium.js']);
 run('Browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test']);
 console.log('\n✓ all tests passed');
