@@ -19,6 +19,9 @@ test.describe('as the coordinator', () => {
 		await pages.submitNew();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 		const meetingPath = new URL(page.url()).pathname;
+		// Once seen failing under load with nothing added: let the page finish loading (and hydrating)
+		// before typing, so the typed title cannot be reset under the test's hands.
+		await page.waitForLoadState('networkidle');
 
 		await page.locator('#item-new-fr').fill('Forum franco-coréen');
 		await page.getByRole('button', { name: message('fr', 'meeting_agenda_add_submit') }).click();
