@@ -20,6 +20,9 @@ export class SignInPage {
 	async goto(): Promise<void> {
 		await this.page.goto(`/${this.locale}/sign-in`);
 		await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(message(this.locale, 'sign_in_title'));
+		// Under load, an address typed before the page had hydrated was once wiped by hydration and
+		// the form sent empty: type only once the page has finished loading.
+		await this.page.waitForLoadState('networkidle');
 	}
 
 	/** Asks for a magic link and waits for the "check your e-mail" page. */
