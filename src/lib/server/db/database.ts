@@ -6,9 +6,12 @@ import type { PartnershipTables } from '../partnerships/partnership.table';
 import type { GoodPracticeTables } from '../practices/good-practice.table';
 import type { FileTables } from '../files/stored-file.table';
 import type { MeetingTables } from '../meetings/meeting.table';
+import type { ForumTables } from '../forums/forum.table';
+import type { PollTables } from '../polls/poll.table';
+import type { RegistrationTables } from '../registrations/registration.table';
 
 /** Every table of Dari, as Kysely sees it. Columns are snake_case; rows never leave their domain. */
-export interface Database extends AuthTables, MailTables, DirectoryTables, PartnershipTables, GoodPracticeTables, FileTables, MeetingTables {}
+export interface Database extends AuthTables, MailTables, DirectoryTables, PartnershipTables, GoodPracticeTables, FileTables, MeetingTables, ForumTables, PollTables, RegistrationTables {}
 
 export type DatabaseDialect = 'sqlite' | 'postgres';
 

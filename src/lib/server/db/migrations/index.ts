@@ -9,6 +9,10 @@ import * as searchOrderIndexes from './2026-11-28-0007-search-order-indexes';
 import * as meetings from './2026-11-28-0008-meetings';
 import * as outboxAttachments from './2026-11-28-0009-outbox-attachments';
 import * as personEmailUnique from './2026-11-28-0010-person-email-unique';
+import * as issue4Followups from './2026-11-28-0011-issue4-followups';
+import * as forums from './2026-11-28-0012-forums';
+import * as pollsAndConsultations from './2026-11-28-0013-polls-and-consultations';
+import * as registrations from './2026-11-28-0014-registrations';
 
 /**
  * Migrations are listed in code rather than read from a folder, so that the built server, the CLI
@@ -24,7 +28,11 @@ const migrations: Record<string, Migration> = {
 	'2026-11-28-0007-search-order-indexes': searchOrderIndexes,
 	'2026-11-28-0008-meetings': meetings,
 	'2026-11-28-0009-outbox-attachments': outboxAttachments,
-	'2026-11-28-0010-person-email-unique': personEmailUnique
+	'2026-11-28-0010-person-email-unique': personEmailUnique,
+	'2026-11-28-0011-issue4-followups': issue4Followups,
+	'2026-11-28-0012-forums': forums,
+	'2026-11-28-0013-polls-and-consultations': pollsAndConsultations,
+	'2026-11-28-0014-registrations': registrations
 };
 
 /** Every migration's name, in the order they apply. */
