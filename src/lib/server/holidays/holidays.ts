@@ -41,6 +41,11 @@ export interface CalendarNote {
 	inside: boolean;
 	/** The holidays of both countries on that day, France's first. */
 	holidays: Holiday[];
+	/**
+	 * The countries whose holidays are not known for that day (a year outside HOLIDAY_YEARS, such
+	 * as Korea before 2018 or after 2050): "no holiday" would be a guess there, so say it.
+	 */
+	unknownCountries: HolidayCountry[];
 }
 
 /** The years each country's list can be given for (see the two countries' files for why). */
@@ -96,8 +101,13 @@ export function holidaysBetween(country: HolidayCountry, from: string, to: strin
 	return holidays;
 }
 
-/** What a date-poll option must show: the days of [from, to] widened by `marginDays` (default 3) on each
- *  side, with both countries' holidays and the weekends, each marked inside or around the option. */
+/**
+ * What a date-poll option must show: the days of [from, to] widened by `marginDays` (default 3) on each
+ * side, with both countries' holidays and the weekends, each marked inside or around the option.
+ * Never throws for a year without a list (the option may be far off): those days name the
+ * country in `unknownCountries`. Throws a RangeError for a day that is not YYYY-MM-DD, a range
+ * that ends before it starts or a margin that is not a whole number of days.
+ */
 export function calendarNotesForRange(from: string, to: string, options: HolidayOptions & { marginDays?: number } = {}): CalendarNote[] {
 	assertCalendarDay(from, 'from');
 	assertCalendarDay(to, 'to');
@@ -106,12 +116,19 @@ export function calendarNotesForRange(from: string, to: string, options: Holiday
 	if (!Number.isInteger(margin) || margin < 0) throw new RangeError(`marginDays must be a whole number of days, not ${margin}`);
 	const first = addDays(from, -margin);
 	const last = addDays(to, margin);
-	const holidays = HOLIDAY_COUNTRIES.flatMap((country) => holidaysBetween(country, first, last, options));
+	const known = (country: HolidayCountry, date: string) => isHolidayYearSupported(country, Number(date.slice(0, 4)));
+	const holidays = HOLIDAY_COUNTRIES.flatMap((country) => {
+		// The years with a list are consecutive: the part of the range they cover is one span.
+		const coveredFrom = [first, `${HOLIDAY_YEARS[country].first}-01-01`].sort()[1];
+		const coveredTo = [last, `${HOLIDAY_YEARS[country].last}-12-31`].sort()[0];
+		return coveredFrom <= coveredTo ? holidaysBetween(country, coveredFrom, coveredTo, options) : [];
+	});
 	return daysFrom(first, last).map((date) => ({
 		date,
 		weekday: weekdayOf(date),
 		weekend: isWeekend(date),
 		inside: date >= from && date <= to,
-		holidays: holidays.filter((holiday) => holiday.date === date)
+		holidays: holidays.filter((holiday) => holiday.date === date),
+		unknownCountries: HOLIDAY_COUNTRIES.filter((country) => !known(country, date))
 	}));
 }
