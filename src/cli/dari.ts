@@ -95,6 +95,21 @@ const COMMANDS: Command[] = [
 			'date is refused here: import it from the web page, which asks for one.'
 		],
 		load: async () => (await import('./commands/import-minutes')).importMinutes
+	},
+	{
+		name: 'holidays',
+		synopsis: '<year> --country KR|FR [--alsace-moselle] [--json]',
+		summary: "print a country's public holidays of a year, one line per day",
+		details: [
+			'--country KR|FR     Korea (official gazette list 2018–2027, computed up to 2050) or France',
+			'--alsace-moselle    France: add Good Friday and 26 December (kind "regional")',
+			'--json              print a JSON array of { date, name: { fr, ko, en }, kind, provisional }',
+			'Kinds: public, substitute (Korean 대체공휴일), temporary (임시공휴일), election, regional.',
+			'A three-day Seollal or Chuseok is three entries. For Korean years after the official list,',
+			'the lunar days and substitutes are computed and provisional (marked * in the table).',
+			'Reads no database.'
+		],
+		load: async () => (await import('./commands/holidays')).printHolidays
 	}
 ];
 
