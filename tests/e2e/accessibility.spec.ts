@@ -48,6 +48,7 @@ const PAGES: { name: string; path: string; heading: (locale: Locale) => string; 
 	{ name: 'sign-in', path: '/sign-in', heading: (locale) => message(locale, 'sign_in_title'), as: 'anonymous' },
 	{ name: 'home (signed in)', path: '', heading: (locale) => message(locale, 'home_title'), as: 'administrator' },
 	{ name: 'group', path: '/groups/coree', heading: (locale) => GROUP_NAMES.coree[locale], as: 'administrator' },
+	{ name: 'group members', path: '/groups/coree/members', heading: (locale) => message(locale, 'group_members_page_title'), as: 'administrator' },
 	{ name: 'account', path: '/account', heading: (locale) => message(locale, 'account_title'), as: 'administrator' },
 	{ name: 'admin', path: '/admin', heading: (locale) => message(locale, 'admin_title'), as: 'administrator' },
 	{ name: 'mailbox', path: '/admin/mailbox', heading: (locale) => message(locale, 'mailbox_title'), as: 'administrator' },

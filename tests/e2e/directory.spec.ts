@@ -18,7 +18,7 @@ test.describe('as the coordinator', () => {
 		await expect(form.field('regionName')).toHaveValue('Pays de la Loire');
 		await expect(form.field('population')).toHaveValue(/^\d{5,}$/);
 		await form.submit();
-		await expect(page).toHaveURL(/\/fr\/groups\/coree\?created=1$/);
+		await expect(page).toHaveURL(/\/fr\/groups\/coree\/members\?created=1$/);
 		await expect(page.getByRole('status').first()).toHaveText(message('fr', 'org_created'));
 		await expect(page.getByRole('rowheader', { name: 'Angers' })).toBeVisible();
 	});
@@ -35,7 +35,7 @@ test.describe('as the coordinator', () => {
 		await expect(form.field('officialCode')).toHaveValue('KR-11:geumcheon-gu');
 		await expect(form.field('kind')).toHaveValue('autonomous-gu');
 		await form.submit();
-		await expect(page).toHaveURL(/\/ko\/groups\/coree\?created=1$/);
+		await expect(page).toHaveURL(/\/ko\/groups\/coree\/members\?created=1$/);
 		await expect(page.getByRole('rowheader', { name: /서울특별시 금천구/ })).toBeVisible();
 	});
 
@@ -87,7 +87,7 @@ test.describe('as a member', () => {
 	test.use({ storageState: storageStateOf('member') });
 
 	test('cannot add organisations to the group', async ({ page }) => {
-		await page.goto('/fr/groups/coree');
+		await page.goto('/fr/groups/coree/members');
 		await expect(page.getByRole('link', { name: message('fr', 'org_add_link') })).toHaveCount(0);
 		const response = await page.goto('/fr/groups/coree/organisations/new');
 		expect(response?.status()).toBe(403);
@@ -99,7 +99,7 @@ test.describe('a member keeps their own organisation current', () => {
 	test.use({ storageState: storageStateOf('member') });
 
 	test('edits Nantes Métropole, adds a person with a dated title, and sees both in the history', async ({ page }) => {
-		await page.goto('/fr/groups/coree');
+		await page.goto('/fr/groups/coree/members');
 		await page.getByRole('link', { name: 'Nantes Métropole' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nantes Métropole');
 
@@ -130,7 +130,7 @@ test.describe('a member keeps their own organisation current', () => {
 	});
 
 	test('cannot edit another organisation: no form, and a forged post is refused', async ({ page }) => {
-		await page.goto('/fr/groups/coree');
+		await page.goto('/fr/groups/coree/members');
 		await page.getByRole('link', { name: 'Dijon' }).click();
 		await expect(page.getByText(message('fr', 'org_record_read_only'))).toBeVisible();
 		await expect(page.getByText(message('fr', 'org_record_edit_heading'))).toHaveCount(0);
@@ -148,7 +148,7 @@ test.describe('searching the directory', () => {
 	test.use({ storageState: storageStateOf('member') });
 
 	test('finds by Korean initial consonants and by a name typed without accents', async ({ page }) => {
-		await page.goto('/ko/groups/coree');
+		await page.goto('/ko/groups/coree/members');
 		// ㄱㄹㄱ: the initial consonants of 구로구 (Guro-gu), Issy-les-Moulineaux's twin.
 		await page.getByLabel(message('ko', 'search_label')).fill('ㄱㄹㄱ');
 		await page.getByRole('button', { name: message('ko', 'search_submit') }).click();

@@ -33,7 +33,7 @@ test.describe('as the coordinator', () => {
 		});
 		expect(response.status()).toBe(409);
 		expect(await response.text()).toContain(message('fr', 'exchange_row_problem', { line: 3, column: 'official_code', problem: message('fr', 'error_invalid_code') }));
-		await page.goto('/fr/groups/coree');
+		await page.goto('/fr/groups/coree/members');
 		await expect(page.getByRole('rowheader', { name: 'Saint-Malo' })).toHaveCount(0);
 	});
 
@@ -59,7 +59,7 @@ test.describe('as the coordinator', () => {
 		await expect(page).toHaveURL(/\/fr\/groups\/coree\/exchange\?imported=organisations&created=3/);
 		await expect(page.getByRole('status')).toHaveText(message('fr', 'exchange_imported', { created: 3, updated: 0, skipped: 0 }));
 
-		await page.goto('/fr/groups/coree');
+		await page.goto('/fr/groups/coree/members');
 		await expect(page.getByRole('rowheader', { name: 'Orléans' })).toBeVisible();
 		await expect(page.getByRole('rowheader', { name: 'Besançon' })).toBeVisible();
 		await expect(page.getByRole('rowheader', { name: 'Association française du Cœur' })).toBeVisible();

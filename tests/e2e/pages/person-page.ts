@@ -10,7 +10,7 @@ export class PersonPage {
 
 	/** Opens the person from the group's page, through their organisation. */
 	async openFromGroup(organisation: string, person: string, groupSlug = 'coree'): Promise<void> {
-		await this.page.goto(`/${this.locale}/groups/${groupSlug}`);
+		await this.page.goto(`/${this.locale}/groups/${groupSlug}/members`);
 		await this.page.getByRole('link', { name: organisation, exact: true }).click();
 		await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(organisation);
 		await this.page.getByRole('link', { name: person, exact: true }).click();

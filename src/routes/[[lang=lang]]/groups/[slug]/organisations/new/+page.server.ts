@@ -53,6 +53,6 @@ export const actions: Actions = {
 			if (result.reason === 'UNKNOWN_OFFICIAL_CODE') return fail(400, { values: form.values, errors: { officialCode: 'unknown_official_code' } as FieldErrors, duplicates: null });
 			refuse(event, result.reason);
 		}
-		redirect(303, `${localizedPath(locals.locale, `/groups/${params.slug}`)}?created=1`);
+		redirect(303, `${localizedPath(locals.locale, `/groups/${params.slug}/members`)}?created=1`);
 	}
 };
