@@ -2,8 +2,9 @@
  * `dari holidays`, run as the operator runs it (a child process through the real `dari` entry:
  * exit status, standard output holding only the result), and its table read in-process.
  */
-import { spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { printHolidays } from './holidays';
 
@@ -16,21 +17,18 @@ interface Outcome {
 	stderr: string;
 }
 
-function dari(args: string[]): Promise<Outcome> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/dari.ts', ...args], {
-			cwd: ROOT,
-			// No database is read: DATA_DIR points nowhere useful on purpose.
-			env: { ...process.env, DATA_DIR: '/nonexistent/dari-holidays', DATABASE_URL: '', DARI_DEBUG: '' },
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk) => (stdout += chunk));
-		child.stderr.on('data', (chunk) => (stderr += chunk));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
+const execute = promisify(execFile);
+
+async function dari(args: string[]): Promise<Outcome> {
+	// No database is read: DATA_DIR points nowhere useful on purpose.
+	const options = { cwd: ROOT, env: { ...process.env, DATA_DIR: '/nonexistent/dari-holidays', DATABASE_URL: '', DARI_DEBUG: '' } };
+	try {
+		return { code: 0, ...(await execute(process.execPath, ['--import', 'tsx', 'src/cli/dari.ts', ...args], options)) };
+	} catch (error) {
+		// execFile rejects on a non-zero exit status, with the status and both outputs.
+		const { code, stdout, stderr } = error as Outcome;
+		return { code, stdout, stderr };
+	}
 }
 
 async function table(args: string[]): Promise<string[]> {

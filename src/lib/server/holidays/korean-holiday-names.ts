@@ -30,14 +30,16 @@ export const KOREAN_HOLIDAY_NAMES = {
 
 export type KoreanHolidayKey = keyof typeof KOREAN_HOLIDAY_NAMES;
 
+const SEOLLAL: Name = { fr: 'Seollal', ko: '설날', en: 'Seollal' };
+const CHUSEOK: Name = { fr: 'Chuseok', ko: '추석', en: 'Chuseok' };
 /** What a substitute day is named after: the festival, not which of its three days it replaces. */
 const SUBSTITUTE_OF: Partial<Record<KoreanHolidayKey, Name>> = {
-	seollalEve: { fr: 'Seollal', ko: '설날', en: 'Seollal' },
-	seollal: { fr: 'Seollal', ko: '설날', en: 'Seollal' },
-	seollalAfter: { fr: 'Seollal', ko: '설날', en: 'Seollal' },
-	chuseokEve: { fr: 'Chuseok', ko: '추석', en: 'Chuseok' },
-	chuseok: { fr: 'Chuseok', ko: '추석', en: 'Chuseok' },
-	chuseokAfter: { fr: 'Chuseok', ko: '추석', en: 'Chuseok' }
+	seollalEve: SEOLLAL,
+	seollal: SEOLLAL,
+	seollalAfter: SEOLLAL,
+	chuseokEve: CHUSEOK,
+	chuseok: CHUSEOK,
+	chuseokAfter: CHUSEOK
 };
 
 /** 대체공휴일(설날): "Jour férié de remplacement (Seollal)". */
