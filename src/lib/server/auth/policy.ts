@@ -90,6 +90,46 @@ export function authorizeOrganisationEdit(actor: Actor, organisation: { id: stri
 }
 
 /**
+ * A person without an account who opened a personal link sent by e-mail (issue 5 §6): the link
+ * stands for them in one forum of one group, for one organisation, until it expires.
+ */
+export interface LinkGuest {
+	kind: 'link-guest';
+	personId: string;
+	organisationId: string;
+	groupId: string;
+	forumId: string;
+}
+
+/**
+ * Who may fill an organisation's registration of interest for a forum (issue 5 §5): administrators
+ * and the group's coordinators for any organisation; a member or partner of the group for their own
+ * organisation; a link guest for the organisation and forum of their link. The deadline is the
+ * service's rule, not the policy's (coordinators may still edit after it).
+ */
+export function canFillRegistration(actor: Actor | LinkGuest, target: { groupId: string; forumId: string; organisationId: string }): boolean {
+	if (actor.kind === 'link-guest') return actor.groupId === target.groupId && actor.forumId === target.forumId && actor.organisationId === target.organisationId;
+	if (actor.kind === 'anonymous') return false;
+	if (can(actor, 'group.manage', target.groupId)) return true;
+	const role = actor.groupRoles[target.groupId];
+	return (role === 'member' || role === 'partner') && actor.organisationId === target.organisationId;
+}
+
+export function authorizeRegistration(actor: Actor | LinkGuest, target: { groupId: string; forumId: string; organisationId: string }): Denial | null {
+	if (canFillRegistration(actor, target)) return null;
+	return { ok: false, reason: actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' };
+}
+
+/**
+ * Who may answer a forum's date poll or theme consultation for an organisation (issue 5 §3–4): the
+ * same people as for its registration of interest (one answer per organisation, given by any of
+ * its people, by the group's coordinators, or through a personal link for that organisation).
+ */
+export function authorizeForumAnswer(actor: Actor | LinkGuest, target: { groupId: string; forumId: string; organisationId: string }): Denial | null {
+	return authorizeRegistration(actor, target);
+}
+
+/**
  * Who may add a good practice to a group's library (issue 3 §6): administrators and the group's
  * coordinators; its members too, for their own organisation (the service names it on the practice).
  * Partners read only.
