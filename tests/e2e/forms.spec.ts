@@ -48,3 +48,20 @@ test.describe('as a member', () => {
 		});
 	}
 });
+
+test('what is typed before the page has hydrated is kept once its script runs', async ({ page }) => {
+	// Holds the page's JavaScript back, as a slow connection does, while the person already types.
+	const held: (() => Promise<void>)[] = [];
+	let holding = true;
+	await page.route('**/_app/immutable/**/*.js', (route) => (holding ? void held.push(() => route.continue()) : route.continue()));
+	await page.goto('/fr/sign-in', { waitUntil: 'domcontentloaded' });
+	const email = page.locator('form[action="?/link"] input[name="email"]');
+	await email.fill('typed.before@hydration.test');
+	await expect.poll(() => held.length).toBeGreaterThan(0);
+
+	holding = false;
+	await Promise.all(held.map((release) => release()));
+	// Every script loaded and run: hydration is over (checked to fail with a value={...} binding).
+	await page.waitForLoadState('networkidle');
+	await expect(email).toHaveValue('typed.before@hydration.test');
+});
