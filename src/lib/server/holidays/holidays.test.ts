@@ -160,3 +160,73 @@ describe('properties of every supported year', () => {
 		);
 	});
 });
+
+describe('more properties', () => {
+	const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
+	const named = (holidays: ReturnType<typeof holidaysOfYear>, english: string) => holidays.find((holiday) => holiday.name.en.split('; ').includes(english))?.date;
+
+	it('France: Easter Monday and Whit Monday on Mondays, Ascension a Thursday 39 days after Easter; Alsace-Moselle adds Good Friday and 26 December, nothing else', () => {
+		fc.assert(
+			fc.property(supportedYear('FR'), (year) => {
+				const national = holidaysOfYear('FR', year);
+				const regional = holidaysOfYear('FR', year, { alsaceMoselle: true });
+				const easterMonday = named(national, 'Easter Monday')!;
+				expect(weekday(easterMonday)).toBe(1);
+				expect(named(national, 'Ascension Day')).toBe(addDays(easterMonday, 38));
+				expect(weekday(named(national, 'Ascension Day')!)).toBe(4);
+				expect(named(national, 'Whit Monday')).toBe(addDays(easterMonday, 49));
+				expect(regional.filter((holiday) => holiday.kind !== 'regional')).toEqual(national);
+				expect(regional.filter((holiday) => holiday.kind === 'regional').map((holiday) => holiday.date)).toEqual([addDays(easterMonday, -3), `${year}-12-26`]);
+				// Eleven days, one fewer in a year where Ascension falls on 1 or 8 May.
+				const ascensionOnAFixedDay = [`${year}-05-01`, `${year}-05-08`].includes(named(national, 'Ascension Day')!);
+				expect(national).toHaveLength(ascensionOnAFixedDay ? 10 : 11);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('Korea: the fixed days on their dates; Seollal, Chuseok and Buddha’s Birthday within their seasons', () => {
+		const fixed: [string, string][] = [
+			["New Year's Day", '01-01'],
+			['Independence Movement Day', '03-01'],
+			["Children's Day", '05-05'],
+			['Memorial Day', '06-06'],
+			['Liberation Day', '08-15'],
+			['National Foundation Day', '10-03'],
+			['Hangul Day', '10-09'],
+			['Christmas Day', '12-25']
+		];
+		fc.assert(
+			fc.property(supportedYear('KR'), (year) => {
+				const holidays = holidaysOfYear('KR', year);
+				for (const [english, day] of fixed) expect(named(holidays, english), `${english} ${year}`).toBe(`${year}-${day}`);
+				expect(named(holidays, 'Labour Day')).toBe(year >= 2026 ? `${year}-05-01` : undefined);
+				expect(named(holidays, 'Constitution Day')).toBe(year >= 2026 ? `${year}-07-17` : undefined);
+				const between = (english: string, first: string, last: string) => {
+					const day = named(holidays, english)!.slice(5);
+					expect(day >= first && day <= last, `${english} ${year}: ${day}`).toBe(true);
+				};
+				between('Seollal (Lunar New Year)', '01-21', '02-20');
+				between('Chuseok (Harvest Festival)', '09-07', '10-08');
+				between("Buddha's Birthday", '04-25', '05-31');
+			}),
+			{ numRuns: 100 }
+		);
+	});
+
+	it('holidaysBetween is the years’ lists cut to the range; the calendar notes hold each of them once', () => {
+		const range = fc.tuple(country, fc.integer({ min: Date.UTC(2018, 0, 1), max: Date.UTC(2049, 11, 1) }), fc.integer({ min: 0, max: 400 }), fc.boolean());
+		fc.assert(
+			fc.property(range, ([of, start, length, alsaceMoselle]) => {
+				const from = new Date(start).toISOString().slice(0, 10);
+				const to = addDays(from, length);
+				const years = Array.from({ length: Number(to.slice(0, 4)) - Number(from.slice(0, 4)) + 1 }, (_, index) => Number(from.slice(0, 4)) + index);
+				const expected = years.flatMap((year) => holidaysOfYear(of, year, { alsaceMoselle })).filter((holiday) => holiday.date >= from && holiday.date <= to);
+				expect(holidaysBetween(of, from, to, { alsaceMoselle })).toEqual(expected);
+				const noted = calendarNotesForRange(from, to, { marginDays: 0, alsaceMoselle }).flatMap((note) => note.holidays.filter((holiday) => holiday.country === of));
+				expect(noted).toEqual(expected);
+			}),
+			{ numRuns: 100 }
+		);
+	});
+});
