@@ -100,7 +100,7 @@ export interface GroupRoleTable {
 /** Who changed what in the directory, when (issue 3 §11). */
 export interface ChangeLogTable {
 	id: string;
-	entity_type: 'organisation' | 'person' | 'partnership' | 'good-practice' | 'group' | 'meeting' | 'registration';
+	entity_type: 'organisation' | 'person' | 'partnership' | 'good-practice' | 'group' | 'meeting' | 'registration' | 'forum';
 	entity_id: string;
 	user_id: string | null;
 	at: string;

@@ -16,6 +16,7 @@ import { insertDemoPartnerships } from './partnerships.demo';
 import { insertDemoPractices } from './practices.demo';
 import { placeDemoOrganisations } from '../../map/demo-places';
 import { insertDemoMeetings } from './meetings.demo';
+import { insertDemoForums } from './forums.demo';
 
 /** Shown at start-up and in the README: the demo is for trying Dari, never for a real deployment. */
 export const DEMO_PASSWORD = 'dari-demo-2026';
@@ -222,6 +223,8 @@ async function insertDemoData(
 		await insertDemoPartnerships(db, { groupId: idFor('group:coree'), organisationIdByKey: (key) => idFor(`organisation:${key}`), idFor, now });
 		await insertDemoPractices(db, { groupId: idFor('group:coree'), idFor, now });
 		await insertDemoMeetings(db, { groupId: idFor('group:coree'), idFor, now });
+		// After the partnerships: the 2nd forum is hosted with Seocho-gu, one of their parties.
+		await insertDemoForums(db, { groupId: idFor('group:coree'), idFor, now });
 		// Last: the partnerships above bring in Korean organisations that need a point too.
 		await placeDemoOrganisations(db);
 		return { loaded: true };
