@@ -215,7 +215,7 @@ describe('more properties', () => {
 	});
 
 	it('holidaysBetween is the years’ lists cut to the range; the calendar notes hold each of them once', () => {
-		const range = fc.tuple(country, fc.integer({ min: Date.UTC(2018, 0, 1), max: Date.UTC(2049, 11, 1) }), fc.integer({ min: 0, max: 400 }), fc.boolean());
+		const range = fc.tuple(country, fc.integer({ min: Date.UTC(2018, 0, 1), max: Date.UTC(2048, 11, 1) }), fc.integer({ min: 0, max: 400 }), fc.boolean());
 		fc.assert(
 			fc.property(range, ([of, start, length, alsaceMoselle]) => {
 				const from = new Date(start).toISOString().slice(0, 10);
