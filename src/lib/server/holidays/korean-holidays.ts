@@ -2,9 +2,10 @@
  * The public holidays of the Republic of Korea.
  *
  * Where they come from. For the years of the official list — the 월력요항 that the Korea
- * AeroSpace Administration (우주항공청, formerly KASI) publishes in the gazette each June for the
- * next year, as bundled by @hyunbinseo/holidays-kr — that list is taken as it is: it is the only
- * source of temporary holidays (임시공휴일, decided by the cabinet a few weeks ahead) and of
+ * AeroSpace Administration (우주항공청; 한국천문연구원 before it) publishes in the gazette each June
+ * for the next year, as bundled by @hyunbinseo/holidays-kr — that list is taken as it is: it is the
+ * only source of temporary holidays (임시공휴일, decided by the cabinet a few weeks ahead, so one
+ * decided after the installed version of the package is missing until it is updated) and of
  * election days. @hyunbinseo/holidays-kr 5.2027.1 holds 2018 to 2027 (its exports y2018…y2027;
  * OFFICIAL_YEARS below is read from them, so a newer version of the package moves the boundary
  * by itself). After the last official year, the holidays are computed from the regulation in
