@@ -10,7 +10,8 @@ import { loadDemoData } from './db/demo-data/demo-data';
 import { migrateToLatest } from './db/migrations/index';
 import { startOutboxSender } from './mail/outbox';
 import { purgeExpired } from './auth/auth.service';
-import { systemClock, HOUR } from './shared/clock';
+import { sendDueReminders } from './registrations/reminder.service';
+import { systemClock, HOUR, MINUTE } from './shared/clock';
 import type { ServiceContext } from './shared/context';
 
 export interface DariInstance {
@@ -47,6 +48,18 @@ export async function startInstance(
 		// Hourly clean-up of expired sessions, links and rate-limit windows.
 		const purge = setInterval(() => purgeExpired(context).catch(() => {}), HOUR);
 		purge.unref();
+		// Registration reminders (issue 5 §5): every 5 minutes, far finer than their day-sized steps.
+		// Several processes may run it on one PostgreSQL database: each reminder's row decides who sends.
+		const remindersOrigin = { origin: config.ORIGIN ?? `http://localhost:${config.PORT}` };
+		const reminders =
+			(options.sender ?? true)
+				? setInterval(() => {
+						sendDueReminders(context, systemClock(), remindersOrigin)
+							.then((report) => report.messages > 0 && sender?.wake())
+							.catch((error) => console.error(JSON.stringify({ level: 'error', msg: 'registration reminders', error: String(error) })));
+					}, 5 * MINUTE)
+				: null;
+		reminders?.unref();
 
 		return {
 			config,
@@ -56,6 +69,7 @@ export async function startInstance(
 			wakeOutbox: () => sender?.wake(),
 			async stop() {
 				clearInterval(purge);
+				if (reminders) clearInterval(reminders);
 				await sender?.stop();
 				await database.close();
 			}
