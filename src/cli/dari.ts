@@ -110,6 +110,23 @@ const COMMANDS: Command[] = [
 			'Reads no database.'
 		],
 		load: async () => (await import('./commands/holidays')).printHolidays
+	},
+	{
+		name: 'assign',
+		synopsis: '<instance.json>',
+		summary: 'assign delegates to field visits from their ranked preferences, optimally',
+		details: [
+			'Reads { "visits": [{ "id", "slot", "capacity" }], "delegates": [{ "id", "organisation",',
+			'"preferences": [visit ids, best first] }], "locked": [{ "delegate", "visit" }] } ("locked" optional;',
+			'"-" reads standard input) and prints { "assignments": [{ "delegate", "visit", "rank" }],',
+			'"unassigned": [{ "delegate", "slot", "reason" }], "filled", "rankSum" }: at most one visit per',
+			'delegate and slot, among the visits they ranked, within capacities, locks kept; first as many',
+			'places filled as possible, then the smallest sum of ranks. A lock on a visit the delegate did',
+			'not rank has rank null. An unreadable file or an invalid instance (unknown visit, negative',
+			'capacity, duplicate id, more locks than places…) is named on standard error, exit status 2.',
+			'Reads no database.'
+		],
+		load: async () => (await import('./commands/assign')).assignCommand
 	}
 ];
 
