@@ -69,7 +69,7 @@ test.describe('as the administrator', () => {
 	});
 
 	test('sees the president of the Korea group on its page', async ({ page }) => {
-		await page.goto('/fr/groups/coree');
+		await page.goto('/fr/groups/coree/members');
 		await expect(page.getByText(message('fr', 'admin_group_president_label'))).toContainText('Caroline MILLAN');
 	});
 });
