@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 /** All SQL of country groups, organisations, people and memberships. */
 import type { Database, Executor } from '../db/database';
 import { searchKeys } from './search-keys';
+import { newId } from '../shared/identifier';
 import { refreshSearchKeysOfOrganisation as refreshPartnershipSearchKeysOfOrganisation } from '../partnerships/partnership.repository';
 import type {
 	ChangeLogTable,
@@ -53,6 +54,11 @@ export async function insertOrganisation(db: Executor, row: NewOrganisation): Pr
 
 export async function insertPerson(db: Executor, row: NewPerson): Promise<void> {
 	await db.insertInto('person').values({ ...row, ...personSearchKeys(row) }).execute();
+	// Their organisation from an unknown start (they may have been there for years): the first
+	// stay of person_affiliation, which minutes read for the meeting's day (issue 4 §3).
+	if (row.organisation_id) {
+		await db.insertInto('person_affiliation').values({ id: newId(), person_id: row.id, organisation_id: row.organisation_id, valid_from: null, valid_to: null }).execute();
+	}
 }
 
 export async function insertPersonTitle(db: Executor, row: PersonTitleTable): Promise<void> {

@@ -14,6 +14,8 @@ export interface CountryGroupTable {
 	created_at: string;
 	/** The person who presides the group (issue 3 §1), from the directory. */
 	president_person_id: string | null;
+	/** IANA zone of the group's meetings unless said otherwise, and of imported times without one (issue 4 §1). */
+	default_timezone: string;
 }
 
 export interface OrganisationTable {
@@ -79,6 +81,19 @@ export interface PersonTitleTable {
 	valid_to: string | null;
 }
 
+/**
+ * The organisation a person belonged to from a day to a day (both included; null: open-ended), so
+ * minutes show the organisation a speaker had on the meeting's day (issue 4 §3). Kept by the
+ * repository whenever person.organisation_id changes.
+ */
+export interface PersonAffiliationTable {
+	id: string;
+	person_id: string;
+	organisation_id: string;
+	valid_from: string | null;
+	valid_to: string | null;
+}
+
 /** An organisation's membership of a country group. */
 export interface GroupMembershipTable {
 	id: string;
@@ -115,6 +130,7 @@ export interface DirectoryTables {
 	organisation: OrganisationTable;
 	person: PersonTable;
 	person_title: PersonTitleTable;
+	person_affiliation: PersonAffiliationTable;
 	group_membership: GroupMembershipTable;
 	group_role: GroupRoleTable;
 	theme: ThemeTable;

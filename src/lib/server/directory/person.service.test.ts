@@ -6,6 +6,8 @@ import { DEMO_PASSWORD, loadDemoData } from '../db/demo-data/demo-data';
 import { addPerson, getOrganisationRecord } from './organisation-record.service';
 import { personInputSchema } from './person.schema';
 import { personDetailsSchema, personTitleSchema, type PersonDetailsInput, type PersonTitleInput } from './person-edit.schema';
+import { organisationsHeldOn } from './person-affiliations';
+import { changeAffiliation, listAffiliationsOfPeople } from './person.repository';
 import { addPersonTitle, getPersonRecord, removePersonFromOrganisation, removePersonTitle, updatePerson, updatePersonTitle } from './person.service';
 
 function titleInput(fields: Record<string, string>): PersonTitleInput {
@@ -191,6 +193,45 @@ describeEachDatabase('a person and their titles', (setup) => {
 		expect(record.value.history[0]).toMatchObject({ entityType: 'organisation', changes: { personRemoved: 'Anne PARTIE' } });
 		expect(await setup.context.db.selectFrom('person').select('organisation_id').where('id', '=', personId).executeTakeFirst()).toEqual({ organisation_id: null });
 		expect(await getPersonRecord(setup.context, actors.coordinator, 'coree', organisations['Dijon'], personId)).toEqual({ ok: false, reason: 'NOT_FOUND' });
+	});
+
+	it('keeps the organisations a person belonged to, with their days, so minutes show the one of the meeting’s day', async () => {
+		const db = setup.context.db;
+		const stays = async (personId: string) =>
+			// Sorted here: the databases put null (an unknown start) at different ends.
+			(await db.selectFrom('person_affiliation').select(['organisation_id', 'valid_from', 'valid_to']).where('person_id', '=', personId).execute())
+				.map((row) => [row.organisation_id, row.valid_from, row.valid_to])
+				.sort((a, b) => (a[1] ?? '').localeCompare(b[1] ?? ''));
+		// Added: with the organisation from an unknown start.
+		const added = await addPerson(setup.context, actors.coordinator, 'coree', organisations['Dijon'], personInputSchema.parse({ givenName: 'Paul', familyName: 'DÉPART' }));
+		if (!added.ok) throw new Error(added.reason);
+		const personId = added.value.personId;
+		expect(await stays(personId)).toEqual([[organisations['Dijon'], null, null]]);
+		// Leaves on 15 March 2026: the stay ends that day.
+		setup.context.clock.set('2026-03-15T10:00:00.000Z');
+		expect((await removePersonFromOrganisation(setup.context, actors.coordinator, 'coree', organisations['Dijon'], personId)).ok).toBe(true);
+		expect(await stays(personId)).toEqual([[organisations['Dijon'], null, '2026-03-15']]);
+		// Joins another organisation later (the CSV import or the repository): a new stay opens that day.
+		await db.transaction().execute(async (transaction) => {
+			await transaction.updateTable('person').set({ organisation_id: organisations['Nantes Métropole'] }).where('id', '=', personId).execute();
+			await changeAffiliation(transaction, personId, organisations['Nantes Métropole'], '2026-06-01');
+		});
+		expect(await stays(personId)).toEqual([
+			[organisations['Dijon'], null, '2026-03-15'],
+			[organisations['Nantes Métropole'], '2026-06-01', null]
+		]);
+		// A move undone the same day leaves no one-day stay behind.
+		await changeAffiliation(db, personId, organisations['Dijon'], '2026-06-01');
+		expect(await stays(personId)).toEqual([
+			[organisations['Dijon'], null, '2026-03-15'],
+			[organisations['Dijon'], '2026-06-01', null]
+		]);
+		const rows = await listAffiliationsOfPeople(db, [personId]);
+		expect([organisationsHeldOn(rows, '2026-03-14').get(personId)?.id, organisationsHeldOn(rows, '2026-04-01').get(personId), organisationsHeldOn(rows, '2026-07-01').get(personId)?.fr]).toEqual([
+			organisations['Dijon'],
+			undefined,
+			'Dijon'
+		]);
 	});
 
 	it('opens the people of an organisation that is only a partnership’s side (Guro-gu) to the group’s coordinator', async () => {

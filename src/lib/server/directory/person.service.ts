@@ -319,6 +319,8 @@ export async function removePersonFromOrganisation(
 	const name = formatPersonName({ givenName: person.given_name, familyName: person.family_name, nameOrder: person.name_order });
 	await context.db.transaction().execute(async (transaction) => {
 		await repository.updatePerson(transaction, person.id, { organisation_id: null });
+		// Minutes of meetings before today still show the organisation they had then (issue 4 §3).
+		await repository.changeAffiliation(transaction, person.id, null, today(context));
 		await recordChange(transaction, {
 			entity_type: 'organisation',
 			entity_id: organisation.id,

@@ -22,6 +22,7 @@ import { findDuplicateOrganisations } from '../directory/organisation-duplicates
 import { organisationInputSchema, type OrganisationInput } from '../directory/organisation.schema';
 import { formatPersonName, titleOnDay } from '../directory/person-name';
 import { personInputSchema, type PersonInput } from '../directory/person.schema';
+import { changeAffiliation } from '../directory/person.repository';
 import type { ServiceContext } from '../shared/context';
 import { newId } from '../shared/identifier';
 import { ok } from '../shared/result';
@@ -643,6 +644,8 @@ async function writePeople(db: Executor, actor: Actor, plans: PersonPlan[], now:
 			continue;
 		}
 		if (Object.keys(plan.update).length) await repository.updatePerson(db, plan.id, plan.update);
+		// The stay in the former organisation ends today; minutes before it keep showing it (issue 4 §3).
+		if (plan.update.organisation_id !== undefined) await changeAffiliation(db, plan.id, plan.update.organisation_id, at.slice(0, 10));
 		if (plan.title) {
 			await directory.insertPersonTitle(db, { id: newId(), person_id: plan.id, title: plan.title.title, language: plan.title.language, valid_from: plan.title.validFrom, valid_to: plan.title.validTo });
 		}

@@ -1,6 +1,7 @@
 /** What an administrator types to create or change a country group (issue 3 §1). */
 import { z } from 'zod';
 import { emailSchema } from '../auth/auth.schema';
+import { isTimeZone, PARIS_ZONE } from '../../format/time-zones';
 
 /**
  * The group's part of its addresses (/groups/coree): lowercase letters, digits and single
@@ -34,6 +35,11 @@ export const groupInputSchema = z.object({
 	descriptionFr: groupDescription,
 	descriptionKo: groupDescription,
 	descriptionEn: groupDescription,
+	/**
+	 * IANA zone the group's meetings are scheduled in unless said otherwise, and in which imported
+	 * times without a zone are read (issue 4 §1: "default Europe/Paris").
+	 */
+	defaultTimezone: z.string().trim().default(PARIS_ZONE).refine(isTimeZone, 'invalid_choice'),
 	/** Only on the edit form: a person of the group's member organisations, or '' for none. */
 	presidentPersonId: z
 		.string()

@@ -31,6 +31,7 @@ describe('group input', () => {
 		expect(errorsOf({ ...VIETNAM, slug: 'viet nam', countryCode: 'VNM', nameKo: ' ' })).toEqual({ slug: 'invalid_slug', countryCode: 'invalid_country', nameKo: 'required' });
 		expect(errorsOf({ ...VIETNAM, slug: '-vietnam' })).toEqual({ slug: 'invalid_slug' });
 		expect(errorsOf({ ...VIETNAM, slug: 'x'.repeat(41) })).toEqual({ slug: 'too_long' });
+		expect(errorsOf({ ...VIETNAM, defaultTimezone: 'Mars/Olympus' })).toEqual({ defaultTimezone: 'invalid_choice' });
 	});
 	it('writes the slug in lowercase and the country code in capitals', () => {
 		expect(groupInput({ ...VIETNAM, slug: 'Vietnam' })).toMatchObject({ slug: 'vietnam', countryCode: 'VN', descriptionKo: '', presidentPersonId: null });
@@ -106,6 +107,18 @@ describeEachDatabase('administering country groups', (setup) => {
 		const page = await getGroupToAdminister(setup.context, actors.admin, vietnamId);
 		expect(page.ok && page.value.history[0]).toMatchObject({ action: 'update', changes: { descriptionKo: ['', '베트남 지방정부와 협력하는 프랑스 지방정부들의 모임입니다.'] } });
 		expect(await updateGroup(setup.context, actors.coordinator, vietnamId, groupInput(VIETNAM))).toEqual({ ok: false, reason: 'FORBIDDEN' });
+	});
+
+	it('keeps the zone the group’s meetings are scheduled in: Paris unless the administrator chooses another', async () => {
+		await updateGroup(setup.context, actors.admin, vietnamId, groupInput(VIETNAM));
+		let page = await getGroupToAdminister(setup.context, actors.admin, vietnamId);
+		expect(page.ok && page.value.formValues.defaultTimezone).toBe('Europe/Paris');
+		setup.context.clock.advance(1000);
+		expect(await updateGroup(setup.context, actors.admin, vietnamId, groupInput({ ...VIETNAM, defaultTimezone: 'Asia/Ho_Chi_Minh' }))).toEqual({ ok: true, value: { changed: ['defaultTimezone'], slug: 'vietnam' } });
+		page = await getGroupToAdminister(setup.context, actors.admin, vietnamId);
+		expect(page.ok && page.value.formValues.defaultTimezone).toBe('Asia/Ho_Chi_Minh');
+		expect(page.ok && page.value.history[0]).toMatchObject({ changes: { defaultTimezone: ['Europe/Paris', 'Asia/Ho_Chi_Minh'] } });
+		await updateGroup(setup.context, actors.admin, vietnamId, groupInput(VIETNAM));
 	});
 
 	it('names the president among the people of the member organisations, and the group page shows them', async () => {

@@ -29,6 +29,7 @@ const GROUP_FIELDS = {
 	descriptionFr: 'description_fr',
 	descriptionKo: 'description_ko',
 	descriptionEn: 'description_en',
+	defaultTimezone: 'default_timezone',
 	presidentPersonId: 'president_person_id'
 } as const satisfies Record<keyof GroupInput, keyof CountryGroupTable>;
 type GroupField = keyof typeof GROUP_FIELDS;
@@ -123,7 +124,8 @@ export async function createGroup(context: ServiceContext, actor: Actor, input: 
 		description_ko: input.descriptionKo,
 		description_en: input.descriptionEn,
 		created_at: now,
-		president_person_id: null
+		president_person_id: null,
+		default_timezone: input.defaultTimezone
 	};
 	try {
 		await context.db.transaction().execute(async (transaction) => {

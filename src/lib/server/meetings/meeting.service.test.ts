@@ -63,6 +63,7 @@ describeEachDatabase('meetings', (setup) => {
 		if (!result.ok) throw new Error(result.reason);
 		return result.value.meetingId;
 	};
+	const meetingRow = (id: string) => setup.context.db.selectFrom('meeting').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 	beforeAll(async () => {
 		await loadDemoData(setup.context);
@@ -130,6 +131,16 @@ describeEachDatabase('meetings', (setup) => {
 		if (!defaults.ok) throw new Error(defaults.reason);
 		expect(defaults.value.values).toMatchObject({ titleFr: 'Réunion du groupe-pays Corée', date: '', startTime: '09:00', endTime: '10:00', timezone: 'Europe/Paris', format: 'video', videoLink: 'https://visio.example.org/groupe-pays-coree', previousMeetingId: DEMO_NEXT_MEETING_ID });
 		expect(await getMeetingFormDefaults(setup.context, actors.member, 'coree', null)).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		// A new meeting is proposed in the group's default zone (Paris unless the administrator chose another).
+		const fresh = await getMeetingFormDefaults(setup.context, actors.coordinator, 'coree', null);
+		expect(fresh.ok && fresh.value.values.timezone).toBe('Europe/Paris');
+		await setup.context.db.updateTable('country_group').set({ default_timezone: 'Asia/Seoul' }).where('slug', '=', 'coree').execute();
+		const inSeoul = await getMeetingFormDefaults(setup.context, actors.coordinator, 'coree', null);
+		expect(inSeoul.ok && inSeoul.value.values).toMatchObject({ timezone: 'Asia/Seoul', startTime: '09:00' });
+		// "Next meeting" keeps the previous meeting's own zone.
+		const nextInSeoulGroup = await getMeetingFormDefaults(setup.context, actors.coordinator, 'coree', DEMO_NEXT_MEETING_ID);
+		expect(nextInSeoulGroup.ok && nextInSeoulGroup.value.values.timezone).toBe('Europe/Paris');
+		await setup.context.db.updateTable('country_group').set({ default_timezone: 'Europe/Paris' }).where('slug', '=', 'coree').execute();
 		const id = await schedule({ ...defaults.value.values, date: '2027-06-01' });
 		const page = await getMeeting(setup.context, actors.coordinator, 'coree', id);
 		if (!page.ok) throw new Error(page.reason);
@@ -198,7 +209,7 @@ describeEachDatabase('meetings', (setup) => {
 		const at = '2027-01-01T00:00:00.000Z';
 		await db
 			.insertInto('action_item')
-			.values({ id: '00000000-0000-4000-a000-00000000f001', group_id: meeting.group_id, meeting_id: id, agenda_item_id: added.value.itemId, description_fr: 'Relancer', description_ko: '', owner_person_id: null, owner_organisation_id: null, due_on: null, status: 'open', created_at: at, updated_at: at })
+			.values({ id: '00000000-0000-4000-a000-00000000f001', group_id: meeting.group_id, meeting_id: id, agenda_item_id: added.value.itemId, description_fr: 'Relancer', description_ko: '', owner_person_id: null, owner_organisation_id: null, due_on: null, status: 'open', position: 1, created_at: at, updated_at: at })
 			.execute();
 		expect(await removeAgendaItem(setup.context, actors.coordinator, 'coree', id, added.value.itemId)).toEqual({ ok: false, reason: 'HAS_MINUTES' });
 		await db.deleteFrom('action_item').where('id', '=', '00000000-0000-4000-a000-00000000f001').execute();
@@ -256,9 +267,11 @@ describeEachDatabase('meetings', (setup) => {
 		await publishMinutes(setup.context, actors.coordinator, 'coree', id, mail.origin);
 		const meeting = await db.selectFrom('meeting').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		const now = setup.context.clock();
-		const inTransactions = await Promise.all([1, 2].map(() => db.transaction().execute((transaction) => writeVersion(transaction, meeting, actors.coordinator, now))));
+		// Each write keeps different minutes (a version of unchanged minutes is not written).
+		const changed = (title: string) => ({ ...meeting, title_fr: title });
+		const inTransactions = await Promise.all([1, 2].map((n) => db.transaction().execute((transaction) => writeVersion(transaction, changed(`Titre ${n}`), actors.coordinator, now))));
 		expect(new Set(inTransactions).size).toBe(2);
-		const outside = await Promise.all([writeVersion(db, meeting, actors.coordinator, now), writeVersion(db, meeting, actors.coordinator, now)]);
+		const outside = await Promise.all([writeVersion(db, changed('Titre 3'), actors.coordinator, now), writeVersion(db, changed('Titre 4'), actors.coordinator, now)]);
 		expect(new Set([...inTransactions, ...outside]).size).toBe(4);
 		const numbers = (await db.selectFrom('minutes_version').select('version').where('meeting_id', '=', id).orderBy('version').execute()).map((row) => Number(row.version));
 		expect(numbers).toEqual([1, 2, 3, 4, 5]);
@@ -341,12 +354,12 @@ describeEachDatabase('meetings', (setup) => {
 		expect(await recordAttendance(setup.context, actors.member, 'coree', id, entries)).toEqual({ ok: false, reason: 'FORBIDDEN' });
 		expect(await recordAttendance(setup.context, actors.coordinator, 'coree', id, entries)).toEqual({ ok: true, value: { recorded: 3 } });
 		await setup.context.db.updateTable('person').set({ public_listing_consent: 1 }).where('id', '=', people.MILLAN).execute();
-		const all = await participantsList(setup.context.db, id, { published: false });
+		const all = await participantsList(setup.context.db, await meetingRow(id), { published: false });
 		expect(all.map((entry) => [entry.organisation?.fr, entry.givenName, entry.familyName, entry.publicListingConsent])).toEqual([
 			['Nantes Métropole', 'Louise', 'COULON', false],
 			['Issy-les-Moulineaux', 'Caroline', 'MILLAN', true]
 		]);
-		expect((await participantsList(setup.context.db, id, { published: true })).map((entry) => entry.familyName)).toEqual(['MILLAN']);
+		expect((await participantsList(setup.context.db, await meetingRow(id), { published: true })).map((entry) => entry.familyName)).toEqual(['MILLAN']);
 		const unknown = attendanceInputSchema.parse({ 'attendance:00000000-0000-4000-a000-000000000999': 'present' });
 		expect(await recordAttendance(setup.context, actors.coordinator, 'coree', id, unknown)).toMatchObject({ ok: false, reason: 'INVALID_FIELD' });
 		expect(attendanceInputSchema.safeParse({ [`attendance:${people.COULON}`]: 'asleep' }).success).toBe(false);

@@ -12,15 +12,17 @@ import { authorize, can, type Actor } from '../auth/policy';
 import type { Executor } from '../db/database';
 import { findGroupBySlug } from '../directory/directory.repository';
 import { formatPersonName } from '../directory/person-name';
+import { organisationsHeldOn } from '../directory/person-affiliations';
+import { listAffiliationsOfPeople } from '../directory/person.repository';
 import { enqueueEmail } from '../mail/outbox';
 import type { ServiceContext } from '../shared/context';
 import { isId, newId } from '../shared/identifier';
 import { fail, ok, type Result } from '../shared/result';
 import { meetingCalendar } from './calendar';
-import { writeVersion } from './minutes-content';
+import { localDayOf, writeVersion } from './minutes-content';
 import * as repository from './meeting.repository';
 import type { AgendaItemInput, AttendanceInput, MeetingInput } from './meeting.schema';
-import type { Attendance, InvitationResponse, MeetingFormat, MeetingStatus } from './meeting.table';
+import type { Attendance, InvitationResponse, MeetingFormat, MeetingStatus, MeetingTable } from './meeting.table';
 
 export interface MeetingSummary {
 	id: string;
@@ -47,7 +49,8 @@ async function keepVersion(db: Executor, meetingId: string, actor: Actor, now: D
 	if (meeting?.status === 'published') await writeVersion(db, meeting, actor, now);
 }
 
-type GroupOfMeeting = { id: string; slug: string; name: { fr: string; ko: string; en: string } };
+/** `defaultTimezone`: where the group's meetings are scheduled unless said otherwise (issue 4 §1). */
+type GroupOfMeeting = { id: string; slug: string; name: { fr: string; ko: string; en: string }; defaultTimezone: string };
 
 function rowToSummary(row: repository.MeetingRow): MeetingSummary {
 	return {
@@ -76,7 +79,7 @@ async function loadGroup(context: ServiceContext, actor: Actor, groupSlug: strin
 	if (!group) return fail('NOT_FOUND');
 	const denied = authorize(actor, action, group.id);
 	if (denied) return denied;
-	return ok<GroupOfMeeting>({ id: group.id, slug: group.slug, name: { fr: group.name_fr, ko: group.name_ko, en: group.name_en } });
+	return ok<GroupOfMeeting>({ id: group.id, slug: group.slug, name: { fr: group.name_fr, ko: group.name_ko, en: group.name_en }, defaultTimezone: group.default_timezone || PARIS_ZONE });
 }
 
 /** The meeting if it belongs to the group and the actor may do `action` there. */
@@ -120,8 +123,9 @@ export interface MeetingFormValues {
 }
 
 /**
- * The scheduling form's first values: Paris, 9:00–10:00 (the group meets at 9:00 French time,
- * 17:00 in Seoul: minutes of 27 February 2024), video; or, for "next meeting", the previous
+ * The scheduling form's first values: the group's default zone (Paris unless an administrator
+ * chose another), 9:00–10:00 (the group meets at 9:00 French time, 17:00 in Seoul: minutes of
+ * 27 February 2024), video; or, for "next meeting", the previous
  * meeting's title, format, link, place, time of day and zone (the date is left to choose).
  */
 export async function getMeetingFormDefaults(
@@ -132,7 +136,7 @@ export async function getMeetingFormDefaults(
 ): Promise<Result<{ group: GroupOfMeeting; values: MeetingFormValues; previous: MeetingSummary | null }, 'NOT_FOUND'>> {
 	const group = await loadGroup(context, actor, groupSlug, 'group.manage');
 	if (!group.ok) return group;
-	const values: MeetingFormValues = { titleFr: '', titleKo: '', date: '', startTime: '09:00', endTime: '10:00', timezone: PARIS_ZONE, format: 'video', videoLink: '', place: '', previousMeetingId: '' };
+	const values: MeetingFormValues = { titleFr: '', titleKo: '', date: '', startTime: '09:00', endTime: '10:00', timezone: group.value.defaultTimezone, format: 'video', videoLink: '', place: '', previousMeetingId: '' };
 	if (!fromMeetingId) return ok({ group: group.value, values, previous: null });
 	const previous = isId(fromMeetingId) ? await repository.findMeeting(context.db, fromMeetingId) : undefined;
 	if (!previous || previous.group_id !== group.value.id) return fail('NOT_FOUND');
@@ -402,16 +406,33 @@ export interface ParticipantsListEntry {
 }
 
 /**
- * The participants list (Organisation / Given name / Family name, as in the reference minutes):
- * the people recorded present. With `published: true` (published minutes, exports), only those
- * who agreed to be listed. Callers check that the actor may see the meeting.
+ * Each participant's organisation on the meeting's day (issue 4 §3), else their current one.
+ * A meeting without a date: the current ones.
  */
-export async function participantsList(db: Executor, meetingId: string, options: { published: boolean }): Promise<ParticipantsListEntry[]> {
-	return (await repository.listParticipants(db, meetingId))
+async function participantOrganisations(db: Executor, meeting: Pick<MeetingTable, 'starts_at' | 'timezone'>, rows: { person_id: string; organisation_name_fr: string | null; organisation_name_ko: string | null; organisation_name_en: string | null }[]) {
+	const day = meeting.starts_at ? localDayOf(new Date(meeting.starts_at), meeting.timezone) : null;
+	const held = organisationsHeldOn(await listAffiliationsOfPeople(db, rows.map((row) => row.person_id)), day);
+	return (row: (typeof rows)[number]): { fr: string; ko: string | null; en: string | null } | null => {
+		const found = held.get(row.person_id);
+		if (found) return { fr: found.fr, ko: found.ko, en: found.en };
+		return row.organisation_name_fr === null ? null : { fr: row.organisation_name_fr, ko: row.organisation_name_ko, en: row.organisation_name_en };
+	};
+}
+
+/**
+ * The participants list (Organisation / Given name / Family name, as in the reference minutes):
+ * the people recorded present, with the organisation they belonged to on the meeting's day. With
+ * `published: true` (published minutes, exports), only those who agreed to be listed. Callers
+ * check that the actor may see the meeting.
+ */
+export async function participantsList(db: Executor, meeting: Pick<MeetingTable, 'id' | 'starts_at' | 'timezone'>, options: { published: boolean }): Promise<ParticipantsListEntry[]> {
+	const rows = await repository.listParticipants(db, meeting.id);
+	const organisationOf = await participantOrganisations(db, meeting, rows);
+	return rows
 		.filter((row) => row.attendance === 'present' && (!options.published || Boolean(row.public_listing_consent)))
 		.map((row) => ({
 			personId: row.person_id,
-			organisation: row.organisation_name_fr === null ? null : { fr: row.organisation_name_fr, ko: row.organisation_name_ko, en: row.organisation_name_en },
+			organisation: organisationOf(row),
 			givenName: row.given_name,
 			familyName: row.family_name,
 			publicListingConsent: Boolean(row.public_listing_consent)
@@ -442,6 +463,7 @@ export async function getMeeting(context: ServiceContext, actor: Actor, groupSlu
 	const groupPeople = await repository.listGroupPeople(context.db, group.id);
 	const names = new Map(groupPeople.map((person) => [person.id, personName(person)]));
 	const participantRows = await repository.listParticipants(context.db, row.id);
+	const organisationOf = await participantOrganisations(context.db, row, participantRows);
 	for (const participant of participantRows) names.set(participant.person_id, personName(participant));
 	const ownPersonId = actor.kind === 'user' ? await repository.findPersonIdOfUser(context.db, actor.userId) : null;
 	const ownRow = ownPersonId ? participantRows.find((participant) => participant.person_id === ownPersonId) : undefined;
@@ -461,13 +483,13 @@ export async function getMeeting(context: ServiceContext, actor: Actor, groupSlu
 			name: personName(participant),
 			givenName: participant.given_name,
 			familyName: participant.family_name,
-			organisation: participant.organisation_name_fr === null ? null : { fr: participant.organisation_name_fr, ko: participant.organisation_name_ko, en: participant.organisation_name_en },
+			organisation: organisationOf(participant),
 			invitedAt: participant.invited_at,
 			response: participant.response,
 			attendance: participant.attendance,
 			publicListingConsent: Boolean(participant.public_listing_consent)
 		})),
-		participantsList: await participantsList(context.db, row.id, { published: false }),
+		participantsList: await participantsList(context.db, row, { published: false }),
 		people: canManage ? groupPeople.map((person) => ({ id: person.id, name: personName(person), organisation: person.organisation_name_fr })) : [],
 		ownAnswer: ownPersonId && (ownRow || ownIsGroupPerson) ? { personId: ownPersonId, invited: Boolean(ownRow?.invited_at), response: ownRow?.response ?? null } : null,
 		invitationsSent: participantRows.filter((participant) => participant.invited_at).length,

@@ -67,6 +67,8 @@ export interface InterventionTable {
 	speaker_name: string;
 	/** Shown instead of the title the speaker held on the meeting's day, when the writer says so. */
 	speaker_title_override: string | null;
+	/** Shown instead of the organisation the speaker belonged to on the meeting's day, when the writer says so. */
+	speaker_organisation_override: string | null;
 	text_fr: string;
 	text_ko: string;
 }
@@ -91,6 +93,8 @@ export interface ActionItemTable {
 	/** Local date YYYY-MM-DD in the meeting's zone. */
 	due_on: string | null;
 	status: ActionStatus;
+	/** 1, 2, 3… within the meeting: the order the actions were written in, kept on every page. */
+	position: number;
 	created_at: string;
 	updated_at: string;
 }

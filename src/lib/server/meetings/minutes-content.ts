@@ -9,6 +9,8 @@ import type { Actor } from '../auth/policy';
 import type { Executor } from '../db/database';
 import { formatPersonName } from '../directory/person-name';
 import { titleOn } from '../directory/person-titles';
+import { organisationsHeldOn } from '../directory/person-affiliations';
+import { listAffiliationsOfPeople } from '../directory/person.repository';
 import { isUniqueViolation } from '../db/constraint-errors';
 import type { ActionItemTable, ActionStatus, Attendance, MeetingFormat, MeetingTable, MeetingStatus } from './meeting.table';
 import { newId } from '../shared/identifier';
@@ -28,7 +30,13 @@ export interface MinutesIntervention {
 	/** The title shown: the override when written, else the one held on the meeting's day, per language. */
 	speakerTitle: { fr: string | null; ko: string | null };
 	speakerTitleOverride: string | null;
-	/** The speaker's organisation (the directory's), null for a speaker not in the directory. */
+	/** The organisation the writer shows instead of the one held on the meeting's day (absent from older versions). */
+	speakerOrganisationOverride?: string | null;
+	/**
+	 * The organisation shown: the override when written, else the one the speaker belonged to on
+	 * the meeting's day (their current one when the directory knows none that day); null for a
+	 * speaker not in the directory without an override.
+	 */
 	organisation: BilingualText | null;
 	text: BilingualText;
 }
@@ -143,6 +151,14 @@ export async function loadMinutesContent(db: Executor, meeting: MeetingTable): P
 	const presenterIds = items.map((item) => item.presenter_person_id).filter((id): id is string => id !== null);
 	const { people, titles } = await repository.listPeopleWithTitles(db, [...new Set([...speakerIds, ...presenterIds])]);
 	const peopleById = new Map(people.map((person) => [person.id, person]));
+	const participants = await listParticipants(db, meeting.id);
+	const heldOn = organisationsHeldOn(await listAffiliationsOfPeople(db, [...new Set([...speakerIds, ...participants.map((row) => row.person_id)])]), day);
+	/** The organisation of the meeting's day, else the current one (names as the directory has them). */
+	const organisationOf = (personId: string, current: { fr: string | null; ko: string | null }): BilingualText | null => {
+		const held = heldOn.get(personId);
+		if (held) return { fr: held.fr, ko: held.ko ?? '' };
+		return current.fr === null ? null : { fr: current.fr, ko: current.ko ?? '' };
+	};
 	const ownerOf = await resolveActionOwners(db, actions);
 
 	const toAction = (row: ActionItemTable): MinutesAction => ({
@@ -157,7 +173,9 @@ export async function loadMinutesContent(db: Executor, meeting: MeetingTable): P
 	const speakerOf = (row: (typeof interventions)[number]): Pick<MinutesIntervention, 'speakerName' | 'speakerTitle' | 'organisation'> => {
 		const person = row.speaker_person_id ? peopleById.get(row.speaker_person_id) : undefined;
 		const override = row.speaker_title_override;
-		if (!person) return { speakerName: row.speaker_name, speakerTitle: { fr: override, ko: override }, organisation: null };
+		const organisationOverride = row.speaker_organisation_override?.trim() || null;
+		const writtenOrganisation = organisationOverride ? { fr: organisationOverride, ko: organisationOverride } : null;
+		if (!person) return { speakerName: row.speaker_name, speakerTitle: { fr: override, ko: override }, organisation: writtenOrganisation };
 		const held = titles
 			.filter((title) => title.person_id === person.id)
 			.map((title) => ({ title: title.title, language: title.language, validFrom: title.valid_from, validTo: title.valid_to }));
@@ -166,7 +184,7 @@ export async function loadMinutesContent(db: Executor, meeting: MeetingTable): P
 		return {
 			speakerName: formatPersonName({ givenName: person.given_name, familyName: person.family_name, nameOrder: person.name_order }),
 			speakerTitle: { fr: onDay('fr'), ko: onDay('ko') },
-			organisation: person.organisation_name_fr ? { fr: person.organisation_name_fr, ko: person.organisation_name_ko ?? '' } : null
+			organisation: writtenOrganisation ?? organisationOf(person.id, { fr: person.organisation_name_fr, ko: person.organisation_name_ko })
 		};
 	};
 
@@ -174,12 +192,12 @@ export async function loadMinutesContent(db: Executor, meeting: MeetingTable): P
 		const person = personId ? peopleById.get(personId) : undefined;
 		return person ? { id: person.id, name: formatPersonName({ givenName: person.given_name, familyName: person.family_name, nameOrder: person.name_order }) } : null;
 	};
-	const attendance = (await listParticipants(db, meeting.id))
+	const attendance = participants
 		.filter((row): row is typeof row & { attendance: Attendance } => row.attendance !== null)
 		.map((row) => ({
 			personId: row.person_id,
 			name: formatPersonName({ givenName: row.given_name, familyName: row.family_name, nameOrder: row.name_order }),
-			organisation: row.organisation_name_fr === null ? null : { fr: row.organisation_name_fr, ko: row.organisation_name_ko ?? '' },
+			organisation: organisationOf(row.person_id, { fr: row.organisation_name_fr, ko: row.organisation_name_ko }),
 			attendance: row.attendance
 		}));
 
@@ -209,6 +227,7 @@ export async function loadMinutesContent(db: Executor, meeting: MeetingTable): P
 					id: row.id,
 					speakerPersonId: row.speaker_person_id,
 					speakerTitleOverride: row.speaker_title_override,
+					speakerOrganisationOverride: row.speaker_organisation_override,
 					text: { fr: row.text_fr, ko: row.text_ko },
 					...speakerOf(row)
 				})),
@@ -223,7 +242,9 @@ export async function loadMinutesContent(db: Executor, meeting: MeetingTable): P
 
 /**
  * Keeps the minutes as they now are as a new version (issue 4 §6): called inside the transaction of
- * a change to published minutes, after the change. Returns the version's number.
+ * a change to published minutes, after the change. Returns the version's number. A save that
+ * changed nothing the minutes show (the same snapshot as the newest version) writes no version
+ * and returns the newest one's number: the list of versions only lists real changes.
  *
  * Two changes at the same moment must not both take the next number: on PostgreSQL the meeting's
  * row is locked first (FOR UPDATE), so a second transaction waits and then reads the number the
@@ -232,7 +253,10 @@ export async function loadMinutesContent(db: Executor, meeting: MeetingTable): P
  */
 export async function writeVersion(db: Executor, meeting: MeetingTable, actor: Actor, now: Date): Promise<number> {
 	const content = await loadMinutesContent(db, meeting);
+	const snapshot = JSON.stringify(content);
 	await lockMeeting(db, meeting.id);
+	const last = await repository.findLastMinutesVersion(db, meeting.id);
+	if (last && last.snapshot === snapshot) return Number(last.version);
 	for (let attempt = 1; ; attempt++) {
 		const version = (await repository.lastVersionNumber(db, meeting.id)) + 1;
 		try {
@@ -240,7 +264,7 @@ export async function writeVersion(db: Executor, meeting: MeetingTable, actor: A
 				id: newId(),
 				meeting_id: meeting.id,
 				version,
-				snapshot: JSON.stringify(content),
+				snapshot,
 				author_user_id: actor.kind === 'user' ? actor.userId : null,
 				at: now.toISOString()
 			});

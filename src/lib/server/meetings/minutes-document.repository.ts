@@ -78,6 +78,7 @@ export async function listActionItems(db: Executor, meetingId: string) {
 			'organisation.name_ko as owner_organisation_name_ko'
 		])
 		.where('action_item.meeting_id', '=', meetingId)
+		.orderBy('action_item.position')
 		.orderBy('action_item.created_at')
 		.orderBy('action_item.id')
 		.execute();

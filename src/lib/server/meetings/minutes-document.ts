@@ -11,6 +11,8 @@
 import type { Executor } from '../db/database';
 import { formatPersonName } from '../directory/person-name';
 import { titleOn } from '../directory/person-titles';
+import { organisationsHeldOn } from '../directory/person-affiliations';
+import { listAffiliationsOfPeople } from '../directory/person.repository';
 import type { ActionStatus, MeetingFormat, MeetingStatus } from './meeting.table';
 import * as repository from './minutes-document.repository';
 
@@ -36,8 +38,13 @@ export interface MinutesIntervention {
 	speakerTitle: { fr: string | null; ko: string | null };
 	/** True when speakerTitle is the writer's override rather than the directory's. */
 	speakerTitleOverridden: boolean;
-	/** The speaker's organisation (Korean name falls back to the French one). */
+	/**
+	 * The speaker's organisation: the writer's override, else the one they belonged to on the
+	 * meeting's day, else their current one (Korean name falls back to the French one).
+	 */
 	organisation: BilingualText | null;
+	/** True when organisation is the writer's override. */
+	speakerOrganisationOverridden: boolean;
 	text: BilingualText;
 }
 
@@ -170,6 +177,12 @@ export async function loadMinutesDocument(db: Executor, meetingId: string, optio
 
 	const speakerIds = [...new Set(interventions.map((row) => row.speaker_person_id).filter((id): id is string => id !== null))];
 	const titleRows = await repository.listTitlesOfPeople(db, speakerIds);
+	// The organisation of the same day as the title; the current one when the directory knows none then.
+	const heldOn = organisationsHeldOn(await listAffiliationsOfPeople(db, [...new Set([...speakerIds, ...attendance.map((row) => row.person_id)])]), titleDay);
+	const organisationOf = (personId: string | null, currentFr: string | null, currentKo: string | null) => {
+		const held = personId ? heldOn.get(personId) : undefined;
+		return held ? bilingualName(held.fr, held.ko) : bilingualName(currentFr, currentKo);
+	};
 	const titlesOf = new Map<string, { title: string; language: 'fr' | 'ko' | 'en'; validFrom: string | null; validTo: string | null }[]>();
 	for (const row of titleRows) {
 		const list = titlesOf.get(row.person_id) ?? [];
@@ -210,6 +223,7 @@ export async function loadMinutesDocument(db: Executor, meetingId: string, optio
 			.filter((row) => row.agenda_item_id === item.id)
 			.map((row) => {
 				const override = row.speaker_title_override?.trim() || null;
+				const organisationOverride = row.speaker_organisation_override?.trim() || null;
 				const titles = row.speaker_person_id ? (titlesOf.get(row.speaker_person_id) ?? []) : [];
 				const inDirectory = row.speaker_person_id !== null && row.given_name !== null && row.family_name !== null;
 				const directoryName = inDirectory
@@ -223,7 +237,8 @@ export async function loadMinutesDocument(db: Executor, meetingId: string, optio
 						? { fr: override, ko: override }
 						: { fr: titleOn(titles, titleDay, 'fr')?.title ?? null, ko: titleOn(titles, titleDay, 'ko')?.title ?? null },
 					speakerTitleOverridden: override !== null,
-					organisation: bilingualName(row.organisation_name_fr, row.organisation_name_ko),
+					organisation: organisationOverride ? { fr: organisationOverride, ko: organisationOverride } : organisationOf(row.speaker_person_id, row.organisation_name_fr, row.organisation_name_ko),
+					speakerOrganisationOverridden: organisationOverride !== null,
 					text: { fr: row.text_fr, ko: row.text_ko }
 				};
 			}),
@@ -236,7 +251,7 @@ export async function loadMinutesDocument(db: Executor, meetingId: string, optio
 		attendance: row.attendance,
 		participant: {
 			personId: row.person_id,
-			organisation: bilingualName(row.organisation_name_fr, row.organisation_name_ko),
+			organisation: organisationOf(row.person_id, row.organisation_name_fr, row.organisation_name_ko),
 			givenName: row.given_name,
 			familyName: row.family_name,
 			nameOrder: row.name_order,

@@ -41,9 +41,19 @@ export async function listUnrecognisedTexts(db: Executor, meetingId: string): Pr
 	return rows.map((row) => row.text);
 }
 
-/** A meeting's action items, in the order they were written. */
+/** A meeting's action items, in their order (position, then the order they were written in). */
 export async function listActionItemsOfMeeting(db: Executor, meetingId: string): Promise<ActionItemTable[]> {
-	return db.selectFrom('action_item').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at').orderBy('id').execute();
+	return db.selectFrom('action_item').selectAll().where('meeting_id', '=', meetingId).orderBy('position').orderBy('created_at').orderBy('id').execute();
+}
+
+/** The position after the meeting's last action item. */
+export async function nextActionPosition(db: Executor, meetingId: string): Promise<number> {
+	const row = await db
+		.selectFrom('action_item')
+		.select((eb) => eb.fn.max('position').as('last'))
+		.where('meeting_id', '=', meetingId)
+		.executeTakeFirst();
+	return row?.last === null || row?.last === undefined ? 1 : Number(row.last) + 1;
 }
 
 /** People with their organisation's names and every title they held (the service picks the day's). */
@@ -187,6 +197,17 @@ export async function lastVersionNumber(db: Executor, meetingId: string): Promis
 		.where('meeting_id', '=', meetingId)
 		.executeTakeFirst();
 	return row?.last === null || row?.last === undefined ? 0 : Number(row.last);
+}
+
+/** The newest version's number and snapshot, or undefined before the first. */
+export async function findLastMinutesVersion(db: Executor, meetingId: string) {
+	return db
+		.selectFrom('minutes_version')
+		.select(['version', 'snapshot'])
+		.where('meeting_id', '=', meetingId)
+		.orderBy('version', 'desc')
+		.limit(1)
+		.executeTakeFirst();
 }
 
 export async function insertMinutesVersion(db: Executor, row: MinutesVersionTable): Promise<void> {

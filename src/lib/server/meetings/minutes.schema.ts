@@ -36,6 +36,8 @@ export const minutesEntrySchema = z
 		speakerName: z.string().trim().max(200, 'too_long').default(''),
 		/** The reference's longest title (Caroline Millan's) is 160 characters; 500 leaves room. */
 		speakerTitleOverride: z.string().trim().max(500, 'too_long').default(''),
+		/** 200 characters, as organisation names in the directory. */
+		speakerOrganisationOverride: z.string().trim().max(200, 'too_long').default(''),
 		textFr: entryText,
 		textKo: entryText,
 		/** "person:<id>", "organisation:<id>" or empty (nobody named yet). */

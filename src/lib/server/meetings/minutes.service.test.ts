@@ -6,6 +6,8 @@ import { DEMO_PASSWORD, loadDemoData } from '../db/demo-data/demo-data';
 import { newId } from '../shared/identifier';
 import { getGroupActions, isOverdue, setActionStatus } from './actions.service';
 import { minutesEntrySchema, type MinutesEntryInput } from './minutes.schema';
+import { participantsList } from './meeting.service';
+import { loadMinutesDocument } from './minutes-document';
 import { getMinutes, getMinutesEditor, moveMinutesEntry, publishMinutes, removeMinutesEntry, saveMinutesEntry, setOriginalLanguage } from './minutes.service';
 
 const ORIGIN = 'http://dari.test';
@@ -247,12 +249,94 @@ describeEachDatabase('minutes', (setup) => {
 		if (!read.ok) throw new Error(read.reason);
 		expect(read.value.versions.map((version) => version.version)).toEqual([3, 2, 1]);
 		expect(read.value.content.meeting.originalLanguage).toBe('ko');
+		// Saving an entry again as it is, or an unchanged language, keeps no new version.
+		setup.context.clock.set('2024-03-03T10:00:00.000Z');
+		expect(await saveMinutesEntry(setup.context, actors.coordinator, 'coree', meeting.id, entry({ kind: 'decision', id: decision.value.id, textFr: 'Thèmes approuvés.', textKo: '주제 승인.' }))).toEqual({ ok: true, value: { id: decision.value.id } });
+		await setOriginalLanguage(setup.context, actors.coordinator, 'coree', meeting.id, 'ko');
+		read = await getMinutes(setup.context, actors.member, 'coree', meeting.id);
+		expect(read.ok && read.value.versions.map((version) => [version.version, version.at])).toEqual([
+			[3, '2024-03-02T10:00:00.000Z'],
+			[2, '2024-03-02T10:00:00.000Z'],
+			[1, '2024-03-01T10:00:00.000Z']
+		]);
+		expect(await setup.context.db.selectFrom('minutes_version').select('version').where('meeting_id', '=', meeting.id).execute()).toHaveLength(3);
 		// The old version reads as it was.
 		const first = await getMinutes(setup.context, actors.member, 'coree', meeting.id, 1);
 		if (!first.ok) throw new Error(first.reason);
 		expect(first.value.viewingVersion).toMatchObject({ version: 1 });
 		expect(first.value.content.items[1].decisions[0].text).toEqual({ fr: 'Thèmes approuvés.', ko: '' });
 		expect(await getMinutes(setup.context, actors.member, 'coree', meeting.id, 9)).toEqual({ ok: false, reason: 'NOT_FOUND' });
+	});
+
+	it('shows the organisation a speaker and a participant had on the meeting’s day, in the reader, the export and the participants list; the writer may override it', async () => {
+		const db = setup.context.db;
+		const issy = await db.selectFrom('organisation').select('id').where('name_fr', '=', 'Issy-les-Moulineaux').executeTakeFirstOrThrow();
+		// With Nantes until the last day of 2024, then with Issy-les-Moulineaux.
+		const mover = newId();
+		await db
+			.insertInto('person')
+			.values({ id: mover, given_name: 'Hugo', family_name: 'PASSANT', name_order: 'given-first', email: null, phone: null, organisation_id: issy.id, preferred_language: 'fr', public_listing_consent: 1, created_at: '2020-01-01T00:00:00.000Z', search_text: 'hugo passant', search_initials: '' })
+			.execute();
+		await db
+			.insertInto('person_affiliation')
+			.values([
+				{ id: newId(), person_id: mover, organisation_id: ids.nantes, valid_from: null, valid_to: '2024-12-31' },
+				{ id: newId(), person_id: mover, organisation_id: issy.id, valid_from: '2025-01-01', valid_to: null }
+			])
+			.execute();
+		const before = await createMeeting({ startsAt: '2024-02-27T08:00:00.000Z' });
+		const after = await createMeeting({ startsAt: '2025-03-04T08:00:00.000Z' });
+		for (const meeting of [before, after]) {
+			const saved = await saveMinutesEntry(setup.context, actors.coordinator, 'coree', meeting.id, entry({ kind: 'intervention', agendaItemId: meeting.items[0], speakerPersonId: mover, textFr: 'Bonjour.' }));
+			if (!saved.ok) throw new Error(saved.reason);
+			await db.insertInto('meeting_participant').values({ meeting_id: meeting.id, person_id: mover, invited_at: null, response: null, responded_at: null, attendance: 'present' }).execute();
+		}
+		const organisationIn = async (meetingId: string) => {
+			const read = await getMinutes(setup.context, actors.coordinator, 'coree', meetingId);
+			if (!read.ok) throw new Error(read.reason);
+			const document = await loadMinutesDocument(db, meetingId);
+			const meeting = await db.selectFrom('meeting').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow();
+			return {
+				reader: read.value.content.items[0].interventions[0].organisation?.fr,
+				attendance: read.value.content.attendance?.[0].organisation?.fr,
+				exported: document?.agenda[0].interventions[0].organisation?.fr,
+				exportedParticipants: document?.participants.map((participant) => participant.organisation?.fr),
+				participantsList: (await participantsList(db, meeting, { published: true })).map((participant) => participant.organisation?.fr)
+			};
+		};
+		const nantes = 'Nantes Métropole';
+		expect(await organisationIn(before.id)).toEqual({ reader: nantes, attendance: nantes, exported: nantes, exportedParticipants: [nantes], participantsList: [nantes] });
+		const issyName = 'Issy-les-Moulineaux';
+		expect(await organisationIn(after.id)).toEqual({ reader: issyName, attendance: issyName, exported: issyName, exportedParticipants: [issyName], participantsList: [issyName] });
+
+		// The writer's organisation wins, in the reader and the export.
+		const interventionId = (await loadMinutesDocument(db, before.id))!.agenda[0].interventions[0].id;
+		await saveMinutesEntry(setup.context, actors.coordinator, 'coree', before.id, entry({ kind: 'intervention', id: interventionId, speakerPersonId: mover, speakerOrganisationOverride: 'Région Pays de la Loire', textFr: 'Bonjour.' }));
+		const overridden = await organisationIn(before.id);
+		expect(overridden).toMatchObject({ reader: 'Région Pays de la Loire', exported: 'Région Pays de la Loire', attendance: nantes });
+		const editor = await getMinutesEditor(setup.context, actors.coordinator, 'coree', before.id);
+		expect(editor.ok && editor.value.content.items[0].interventions[0].speakerOrganisationOverride).toBe('Région Pays de la Loire');
+	});
+
+	it('keeps action items in the order they were written, whatever their creation instants', async () => {
+		const meeting = await createMeeting({ startsAt: '2024-09-03T07:00:00.000Z' });
+		// Written later but with an earlier clock (a clock set back): the order is still the writing order.
+		setup.context.clock.set('2024-09-10T09:00:00.000Z');
+		const first = await saveMinutesEntry(setup.context, actors.coordinator, 'coree', meeting.id, entry({ kind: 'action', agendaItemId: meeting.items[0], textFr: 'Premier' }));
+		setup.context.clock.set('2024-09-09T09:00:00.000Z');
+		const second = await saveMinutesEntry(setup.context, actors.coordinator, 'coree', meeting.id, entry({ kind: 'action', agendaItemId: meeting.items[0], textFr: 'Deuxième' }));
+		const third = await saveMinutesEntry(setup.context, actors.coordinator, 'coree', meeting.id, entry({ kind: 'action', agendaItemId: meeting.items[1], textFr: 'Troisième' }));
+		if (!first.ok || !second.ok || !third.ok) throw new Error('not saved');
+		const positions = await setup.context.db.selectFrom('action_item').select(['description_fr', 'position']).where('meeting_id', '=', meeting.id).orderBy('position').execute();
+		expect(positions.map((row) => [row.description_fr, Number(row.position)])).toEqual([
+			['Premier', 1],
+			['Deuxième', 2],
+			['Troisième', 3]
+		]);
+		const read = await getMinutes(setup.context, actors.coordinator, 'coree', meeting.id);
+		expect(read.ok && read.value.content.items[0].actions.map((action) => action.description.fr)).toEqual(['Premier', 'Deuxième']);
+		const document = await loadMinutesDocument(setup.context.db, meeting.id);
+		expect(document?.agenda[0].actions.map((action) => action.description.fr)).toEqual(['Premier', 'Deuxième']);
 	});
 
 	it('lists decisions and actions of the group, overdue open ones first by a fixed clock, and carries open actions over', async () => {

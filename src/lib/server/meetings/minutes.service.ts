@@ -236,6 +236,7 @@ export async function saveMinutesEntry(
 			// A directory speaker's name comes from the directory; a typed one is kept only for others.
 			speaker_name: input.speakerPersonId ? '' : input.speakerName,
 			speaker_title_override: input.speakerTitleOverride || null,
+			speaker_organisation_override: input.speakerOrganisationOverride || null,
 			text_fr: input.textFr,
 			text_ko: input.textKo
 		};
@@ -294,6 +295,7 @@ export async function saveMinutesEntry(
 			meeting_id: meeting.id,
 			agenda_item_id: agendaItemId,
 			...values,
+			position: await repository.nextActionPosition(db, meeting.id),
 			created_at: now.toISOString(),
 			updated_at: now.toISOString()
 		});

@@ -148,7 +148,7 @@ async function insertDemoData(
 		};
 
 		for (const { key, ...group } of GROUPS) {
-			await directory.insertGroup(db, { id: idFor(`group:${key}`), slug: key, ...group, created_at: now, president_person_id: null });
+			await directory.insertGroup(db, { id: idFor(`group:${key}`), slug: key, ...group, created_at: now, president_person_id: null, default_timezone: 'Europe/Paris' });
 		}
 		for (const { key, capacity, ...organisation } of ORGANISATIONS) {
 			await directory.insertOrganisation(db, {

@@ -100,6 +100,7 @@ export async function insertDemoMeetings(db: Executor, options: { groupId: strin
 				speaker_person_id: speaker ? idFor(`person:${speaker}`) : null,
 				speaker_name: speakerName,
 				speaker_title_override: null,
+				speaker_organisation_override: null,
 				text_fr: text,
 				text_ko: ''
 			});

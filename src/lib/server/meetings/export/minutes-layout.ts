@@ -142,7 +142,8 @@ function speakerLabel(intervention: MinutesIntervention, lang: MinutesLanguage, 
 	const title = intervention.speakerTitle[lang] ?? intervention.speakerTitle[lang === 'fr' ? 'ko' : 'fr'];
 	if (title) parts.push(title);
 	const organisation = intervention.organisation;
-	if (organisation && !intervention.speakerTitleOverridden) {
+	if (organisation && intervention.speakerOrganisationOverridden) parts.push(organisation[lang]);
+	else if (organisation && !intervention.speakerTitleOverridden) {
 		// "GAROK France (Centre coréen…)" is named by "GAROK France" in a title, in either language.
 		const named = (name: string) => {
 			const short = normalise(name.replace(/\s*\(.*\)\s*$/, ''));

@@ -12,6 +12,7 @@ function speaker(id: string, name: string, title: string | null, organisation: s
 		speakerTitle: { fr: title, ko: title },
 		speakerTitleOverridden: false,
 		organisation: { fr: organisation, ko: organisationKo },
+		speakerOrganisationOverridden: false,
 		text: { fr, ko }
 	};
 }

@@ -201,6 +201,13 @@ describeEachDatabase('importing minutes', (setup) => {
 		const preview = await previewMinutesText(setup.context, actors.coordinator, 'coree', text);
 		if (!preview.ok) throw new Error(preview.reason);
 		expect(preview.value.parsed).toMatchObject({ timezone: 'Europe/Paris', timezoneAssumed: true, startTime: '17:00', endTime: '18:30', unrecognised: ['Une remarque libre'] });
+		// A group whose meetings are in Seoul reads the same times in Seoul, and the preview says it assumed so.
+		await setup.context.db.updateTable('country_group').set({ default_timezone: 'Asia/Seoul' }).where('slug', '=', 'coree').execute();
+		const inSeoul = await previewMinutesText(setup.context, actors.coordinator, 'coree', text);
+		await setup.context.db.updateTable('country_group').set({ default_timezone: 'Europe/Paris' }).where('slug', '=', 'coree').execute();
+		if (!inSeoul.ok) throw new Error(inSeoul.reason);
+		expect(inSeoul.value.parsed).toMatchObject({ timezone: 'Asia/Seoul', timezoneAssumed: true, startTime: '17:00' });
+		expect([preview.value.startsAt, inSeoul.value.startsAt]).toEqual(['2024-03-14T16:00:00.000Z', '2024-03-14T08:00:00.000Z']);
 		expect(preview.value.speakers.map((speaker) => [speaker.name, speaker.defaultChoice.kind, speaker.proposedPerson.organisation?.name ?? null])).toEqual([
 			['Jeanne Nouvelle', 'new', 'Cités Unies France'],
 			['Paul Inconnu', 'name', null],

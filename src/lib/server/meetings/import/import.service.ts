@@ -32,8 +32,6 @@ import { localTimeToUtc, minutesInstants, minutesLanguage, normalizeMinutesText,
  */
 export const PLATFORM_ACTOR: Actor = { kind: 'user', userId: 'platform', isAdministrator: true, groupRoles: {} };
 
-/** The zone a group's times are read in when a document names none (issue 4 §1: default Europe/Paris). */
-const GROUP_DEFAULT_ZONE = PARIS_ZONE;
 
 export interface PersonRef {
 	id: string;
@@ -205,7 +203,8 @@ async function findGroup(context: ServiceContext, actor: Actor, slug: string): P
 }
 
 async function buildPreview(context: ServiceContext, group: CountryGroupTable, text: string, fileKind: MinutesFileKind): Promise<ImportPreview> {
-	const parsed = parseMinutes(text, { defaultTimezone: GROUP_DEFAULT_ZONE });
+	// Times without a zone are read in the group's default zone (issue 4 Bad input); the preview says so.
+	const parsed = parseMinutes(text, { defaultTimezone: group.default_timezone || PARIS_ZONE });
 	const directory = await loadDirectory(context, group.id);
 	const matching = matchToDirectory(parsed, directory);
 	const sourceHash = sourceHashOf(text);
@@ -411,6 +410,7 @@ export async function confirmMinutesImport(context: ServiceContext, actor: Actor
 						speaker_person_id: personId,
 						speaker_name: intervention.speaker ?? '',
 						speaker_title_override: override,
+						speaker_organisation_override: null,
 						text_fr: inLanguage(intervention.text).fr,
 						text_ko: inLanguage(intervention.text).ko
 					});
@@ -447,6 +447,8 @@ export async function confirmMinutesImport(context: ServiceContext, actor: Actor
 					owner_organisation_id: ownerOrganisation,
 					due_on: action.dueOn,
 					status: action.status,
+					// In the document's order: the meeting's own actions after those of its items.
+					position: actionRows.length + 1,
 					created_at: now,
 					updated_at: now
 				};

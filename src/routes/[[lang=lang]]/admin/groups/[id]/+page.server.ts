@@ -1,13 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizedPath } from '$lib/i18n/locale';
+import { zoneChoices } from '$lib/format/time-zones';
 import { coordinatorAdditionSchema, coordinatorRemovalSchema, groupInputSchema } from '$lib/server/groups/group.schema';
 import { addCoordinator, getGroupToAdminister, removeCoordinator, updateGroup } from '$lib/server/groups/group.service';
 import { parseForm, type FieldErrors } from '$lib/server/http/form';
 import { refuse, unwrap } from '$lib/server/http/outcome';
 
 export const load: PageServerLoad = async (event) => ({
-	group: unwrap(event, await getGroupToAdminister(event.locals.context, event.locals.actor, event.params.id))
+	group: unwrap(event, await getGroupToAdminister(event.locals.context, event.locals.actor, event.params.id)),
+	zones: zoneChoices()
 });
 
 export const actions: Actions = {

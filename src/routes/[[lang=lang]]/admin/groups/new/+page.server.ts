@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { localizedPath } from '$lib/i18n/locale';
+import { zoneChoices } from '$lib/format/time-zones';
 import { groupInputSchema } from '$lib/server/groups/group.schema';
 import { checkGroupCreation, createGroup } from '$lib/server/groups/group.service';
 import { parseForm, type FieldErrors } from '$lib/server/http/form';
@@ -8,7 +9,7 @@ import { refuse, unwrap } from '$lib/server/http/outcome';
 
 export const load: PageServerLoad = async (event) => {
 	unwrap(event, checkGroupCreation(event.locals.actor));
-	return {};
+	return { zones: zoneChoices() };
 };
 
 export const actions: Actions = {
