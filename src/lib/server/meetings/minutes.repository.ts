@@ -190,6 +190,10 @@ export async function setPosition(db: Executor, table: 'intervention' | 'decisio
 	await db.updateTable(table).set({ position }).where('id', '=', id).execute();
 }
 
+export async function setActionPosition(db: Executor, id: string, position: number): Promise<void> {
+	await db.updateTable('action_item').set({ position }).where('id', '=', id).execute();
+}
+
 export async function lastVersionNumber(db: Executor, meetingId: string): Promise<number> {
 	const row = await db
 		.selectFrom('minutes_version')

@@ -337,6 +337,12 @@ describeEachDatabase('minutes', (setup) => {
 		expect(read.ok && read.value.content.items[0].actions.map((action) => action.description.fr)).toEqual(['Premier', 'Deuxième']);
 		const document = await loadMinutesDocument(setup.context.db, meeting.id);
 		expect(document?.agenda[0].actions.map((action) => action.description.fr)).toEqual(['Premier', 'Deuxième']);
+		// Moved among its agenda item's actions; the first cannot go up, the item's last not down.
+		expect(await moveMinutesEntry(setup.context, actors.coordinator, 'coree', meeting.id, { kind: 'action', id: second.value.id, direction: 'up' })).toEqual({ ok: true, value: null });
+		expect(await moveMinutesEntry(setup.context, actors.coordinator, 'coree', meeting.id, { kind: 'action', id: first.value.id, direction: 'down' })).toEqual({ ok: true, value: null });
+		const moved = await getMinutes(setup.context, actors.coordinator, 'coree', meeting.id);
+		expect(moved.ok && moved.value.content.items.map((item) => item.actions.map((action) => action.description.fr))).toEqual([['Deuxième', 'Premier'], ['Troisième']]);
+		expect(await moveMinutesEntry(setup.context, actors.coordinator, 'coree', meeting.id, { kind: 'action', id: newId(), direction: 'up' })).toEqual({ ok: false, reason: 'NOT_FOUND' });
 	});
 
 	it('lists decisions and actions of the group, overdue open ones first by a fixed clock, and carries open actions over', async () => {

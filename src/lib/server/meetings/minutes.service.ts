@@ -319,13 +319,14 @@ export async function removeMinutesEntry(context: ServiceContext, actor: Actor, 
 
 /**
  * Moves an intervention or a decision one place up or down under its agenda item (it swaps places
- * with its neighbour). Action items keep the order they were written in: they have no position.
+ * with its neighbour). An action item moves among the actions of its agenda item (or among the
+ * meeting's own actions); positions of action items count through the whole meeting.
  */
 export async function moveMinutesEntry(context: ServiceContext, actor: Actor, groupSlug: string, meetingId: string, move: MinutesMove): Promise<Result<null, 'NOT_FOUND'>> {
 	const found = await findMeeting(context, actor, groupSlug, meetingId, 'write');
 	if (!found.ok) return found;
 	const { meeting } = found.value;
-	if (move.kind === 'action') return fail('NOT_FOUND');
+	if (move.kind === 'action') return moveAction(context, actor, meeting, move);
 	const table = move.kind;
 	const entry = await findEntry(context.db, meeting.id, move.kind, move.id);
 	if (!entry || !entry.agendaItemId) return fail('NOT_FOUND');
@@ -339,6 +340,23 @@ export async function moveMinutesEntry(context: ServiceContext, actor: Actor, gr
 		const order = siblings.map((sibling) => sibling.id);
 		[order[index], order[siblings.indexOf(other)]] = [order[siblings.indexOf(other)], order[index]];
 		for (const [position, id] of order.entries()) await repository.setPosition(db, table, id, position + 1);
+		return ok(null);
+	});
+}
+
+async function moveAction(context: ServiceContext, actor: Actor, meeting: MeetingTable, move: MinutesMove): Promise<Result<null, 'NOT_FOUND'>> {
+	const actions = await repository.listActionItemsOfMeeting(context.db, meeting.id);
+	const moved = actions.find((action) => action.id === move.id);
+	if (!moved) return fail('NOT_FOUND');
+	const siblings = actions.filter((action) => action.agenda_item_id === moved.agenda_item_id);
+	const other = siblings[siblings.indexOf(moved) + (move.direction === 'up' ? -1 : 1)];
+	if (!other) return ok(null);
+	return changeMinutes(context, actor, meeting, async (db) => {
+		// Renumbered 1..n through the meeting, the two swapped.
+		const order = actions.map((action) => action.id);
+		const [from, to] = [order.indexOf(moved.id), order.indexOf(other.id)];
+		[order[from], order[to]] = [order[to], order[from]];
+		for (const [position, id] of order.entries()) await repository.setActionPosition(db, id, position + 1);
 		return ok(null);
 	});
 }
