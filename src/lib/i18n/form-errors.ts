@@ -63,6 +63,34 @@ export function errorMessage(code: string | undefined): string | undefined {
 			return m.file_error_too_large();
 		case 'file_type':
 			return m.file_error_type();
+		case 'closing_time_past':
+			return m.poll_error_closing_time_past();
+		case 'poll_closed':
+			return m.poll_error_closed();
+		case 'poll_not_open':
+			return m.poll_error_not_open();
+		case 'options_locked':
+			return m.poll_error_options_locked();
+		case 'no_options':
+			return m.poll_error_no_options();
+		case 'not_respondent':
+			return m.poll_error_not_respondent();
+		case 'consultation_published':
+			return m.consultation_error_published();
+		case 'theme_already_listed':
+			return m.consultation_error_theme_listed();
+		case 'choose_appreciated':
+			return m.consultation_error_choose_appreciated();
+		case 'forum_number_taken':
+			return m.forum_error_number_taken();
+		case 'deadline_in_past':
+			return m.registration_deadline_in_past_error();
+		case 'already_answered':
+			return m.registration_already_answered_error();
+		case 'registration_closed':
+			return m.registration_closed_error();
+		case 'no_email':
+			return m.registration_no_email_error();
 		default:
 			return m.error_invalid_choice();
 	}
