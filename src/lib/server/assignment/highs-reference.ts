@@ -21,8 +21,10 @@ export interface HighsSolution {
 	filled: number;
 	rankSum: number;
 	assignments: { delegate: string; visit: string }[];
-	/** Time spent in HiGHS's own run (model building in JavaScript left out). */
+	/** CPU time of HiGHS's own run (model building in JavaScript left out), in milliseconds. */
 	milliseconds: number;
+	/** Variables HiGHS left strictly between 0 and 1 (only possible with `relaxation`). */
+	fractional: number;
 }
 
 let runtime: Promise<Highs> | undefined;
@@ -33,8 +35,17 @@ export async function loadHighsRuntime(): Promise<Highs> {
 	return runtime;
 }
 
-/** Solves `instance` (assumed valid) with HiGHS; `timeLimitSeconds` stops it early (then not optimal). */
-export function solveWithHighs(highs: Highs, instance: VisitAssignmentInstance, options: { timeLimitSeconds?: number } = {}): HighsSolution {
+/**
+ * Solves `instance` (assumed valid) with HiGHS; `timeLimitSeconds` stops it early (then not
+ * optimal). With `relaxation`, the x are continuous in [0, 1]: the constraint matrix is that of a
+ * bipartite graph (each x in one delegate-slot row and one visit row), totally unimodular, so the
+ * simplex method's optimal vertex is whole anyway (checked: `fractional` counts exceptions).
+ */
+export function solveWithHighs(
+	highs: Highs,
+	instance: VisitAssignmentInstance,
+	options: { timeLimitSeconds?: number; relaxation?: boolean } = {}
+): HighsSolution {
 	const visitIndex = new Map(instance.visits.map((visit, index) => [visit.id, index]));
 	const slotOf = instance.visits.map((visit) => visit.slot);
 
@@ -98,29 +109,33 @@ export function solveWithHighs(highs: Highs, instance: VisitAssignmentInstance, 
 		rowLower,
 		rowUpper,
 		matrix: { format: 'csc', numRows, numCols: columns.length, starts, indices, values },
-		integrality: new Int32Array(columns.length).fill(highs.constants.variableType.integer)
+		integrality: new Int32Array(columns.length).fill(options.relaxation ? highs.constants.variableType.continuous : highs.constants.variableType.integer)
 	});
 	try {
 		// An exact optimum, not one within the default 0.01 % gap.
 		model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0 });
+		if (options.relaxation) model.options.set({ solver: 'simplex' });
 		if (options.timeLimitSeconds !== undefined) model.options.set({ time_limit: options.timeLimitSeconds });
-		const started = performance.now();
+		const started = process.cpuUsage();
 		model.run();
-		const milliseconds = performance.now() - started;
+		const used = process.cpuUsage(started);
+		const milliseconds = (used.user + used.system) / 1000;
 		const statusCode = model.getModelStatus();
 		const status = Object.entries(highs.constants.modelStatus).find(([, code]) => code === statusCode)?.[0] ?? String(statusCode);
 		const optimal = statusCode === highs.constants.modelStatus.optimal;
 		const chosen = model.getSolution().colValue;
 		let filled = 0;
 		let rankSum = 0;
+		let fractional = 0;
 		const assignments: HighsSolution['assignments'] = [];
 		columns.forEach((column, index) => {
+			if (chosen[index] > 1e-6 && chosen[index] < 1 - 1e-6) fractional++;
 			if (chosen[index] < 0.5) return;
 			filled++;
 			rankSum += column.rank;
 			assignments.push({ delegate: instance.delegates[column.delegate].id, visit: instance.visits[column.visit].id });
 		});
-		return { status, optimal, filled, rankSum, assignments, milliseconds };
+		return { status, optimal, filled, rankSum, assignments, milliseconds, fractional };
 	} finally {
 		model.dispose();
 	}
