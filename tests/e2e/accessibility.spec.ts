@@ -49,6 +49,7 @@ const PAGES: { name: string; path: string; heading: (locale: Locale) => string; 
 	{ name: 'home (signed in)', path: '', heading: (locale) => message(locale, 'home_title'), as: 'administrator' },
 	{ name: 'group', path: '/groups/coree', heading: (locale) => GROUP_NAMES.coree[locale], as: 'administrator' },
 	{ name: 'group members', path: '/groups/coree/members', heading: (locale) => message(locale, 'group_members_page_title'), as: 'administrator' },
+	{ name: 'my to-do', path: '/todo', heading: (locale) => message(locale, 'todo_title'), as: 'administrator' },
 	{ name: 'account', path: '/account', heading: (locale) => message(locale, 'account_title'), as: 'administrator' },
 	{ name: 'admin', path: '/admin', heading: (locale) => message(locale, 'admin_title'), as: 'administrator' },
 	{ name: 'mailbox', path: '/admin/mailbox', heading: (locale) => message(locale, 'mailbox_title'), as: 'administrator' },
@@ -77,6 +78,9 @@ const PAGES: { name: string; path: string; heading: (locale: Locale) => string; 
 	{ name: 'demo minutes, both languages', path: '/groups/coree/meetings/00000000-0000-4000-a000-000000000001/minutes?lang=both', heading: (locale) => `${message(locale, 'minutes_title')} — Réunion du groupe-pays Corée`, as: 'administrator' },
 	{ name: 'print view of the demo minutes, both languages', path: '/groups/coree/meetings/00000000-0000-4000-a000-000000000001/print?lang=both', heading: () => 'Réunion du groupe-pays Corée', as: 'administrator' },
 	{ name: 'demo minutes editor', path: '/groups/coree/meetings/00000000-0000-4000-a000-000000000001/minutes/edit', heading: (locale) => `${message(locale, 'minutes_edit_title')} — Réunion du groupe-pays Corée`, as: 'administrator' },
+	{ name: 'forums', path: '/groups/coree/forums', heading: (locale) => message(locale, 'forum_list_title'), as: 'administrator' },
+	{ name: 'first forum', path: '/groups/coree/forums/1', heading: (locale) => (locale === 'ko' ? '제1회 한불 지방정부 포럼' : 'Premier Forum franco-coréen'), as: 'administrator' },
+	{ name: 'second forum programme', path: '/groups/coree/forums/2/programme', heading: (locale) => `${message(locale, 'forum_programme_title')} — ${message(locale, 'forum_ordinal', { number: 2 })}`, as: 'administrator' },
 	{ name: 'decisions and actions', path: '/groups/coree/actions?status=all', heading: (locale) => message(locale, 'actions_title'), as: 'administrator' },
 	{ name: 'new organisation, with search results', path: '/groups/coree/organisations/new?country=KR&q=%EC%A4%91%EA%B5%AC', heading: (locale) => message(locale, 'org_new_title'), as: 'administrator' }
 ];
