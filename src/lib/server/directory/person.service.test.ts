@@ -146,8 +146,8 @@ describeEachDatabase('a person and their titles', (setup) => {
 			familyName: 'COULON',
 			email: 'Louise.Coulon@nantesmetropole.fr',
 			phone: '+33 2 40 99 48 48',
-			preferredLanguage: 'fr',
-			publicListingConsent: 'on'
+			// The box unticked: she no longer agrees to be listed (the demo has her agreement, from the reference's list).
+			preferredLanguage: 'fr'
 		});
 		expect(await updatePerson(setup.context, actors.member, 'coree', nantes(), people.COULON, input)).toEqual({
 			ok: true,
@@ -155,11 +155,11 @@ describeEachDatabase('a person and their titles', (setup) => {
 		});
 		const record = await getPersonRecord(setup.context, actors.member, 'coree', nantes(), people.COULON);
 		if (!record.ok) throw new Error(record.reason);
-		expect(record.value.person).toMatchObject({ email: 'louise.coulon@nantesmetropole.fr', publicListingConsent: true });
+		expect(record.value.person).toMatchObject({ email: 'louise.coulon@nantesmetropole.fr', publicListingConsent: false });
 		expect(record.value.history[0].changes).toEqual({
 			email: [null, 'louise.coulon@nantesmetropole.fr'],
 			phone: [null, '+33 2 40 99 48 48'],
-			publicListingConsent: [false, true]
+			publicListingConsent: [true, false]
 		});
 		expect(await updatePerson(setup.context, actors.member, 'coree', nantes(), people.COULON, input)).toEqual({ ok: true, value: { changed: [] } });
 

@@ -134,7 +134,8 @@ describeEachDatabase('export of a group’s lists', (setup) => {
 			organisation_name: 'Issy-les-Moulineaux',
 			given_name: 'Caroline',
 			preferred_language: 'fr',
-			public_listing_consent: 'false',
+			// On the participants list the reference minutes published: the demo has her consent.
+			public_listing_consent: 'true',
 			current_title: expect.stringMatching(/^Présidente du groupe-pays Corée/)
 		});
 		expect(rows.find((row) => row.family_name === 'KIM')).toMatchObject({ name_order: 'family-first', preferred_language: 'ko' });

@@ -353,7 +353,8 @@ describeEachDatabase('meetings', (setup) => {
 		const entries = attendanceInputSchema.parse({ [`attendance:${people.COULON}`]: 'present', [`attendance:${people.MILLAN}`]: 'present', [`attendance:${people.FORT}`]: 'excused', [`attendance:${people.KOULLI}`]: '' });
 		expect(await recordAttendance(setup.context, actors.member, 'coree', id, entries)).toEqual({ ok: false, reason: 'FORBIDDEN' });
 		expect(await recordAttendance(setup.context, actors.coordinator, 'coree', id, entries)).toEqual({ ok: true, value: { recorded: 3 } });
-		await setup.context.db.updateTable('person').set({ public_listing_consent: 1 }).where('id', '=', people.MILLAN).execute();
+		// The demo's people agreed to be listed (the reference published their list); Louise COULON now withdraws.
+		await setup.context.db.updateTable('person').set({ public_listing_consent: 0 }).where('id', '=', people.COULON).execute();
 		const all = await participantsList(setup.context.db, await meetingRow(id), { published: false });
 		expect(all.map((entry) => [entry.organisation?.fr, entry.givenName, entry.familyName, entry.publicListingConsent])).toEqual([
 			['Nantes Métropole', 'Louise', 'COULON', false],
@@ -363,6 +364,6 @@ describeEachDatabase('meetings', (setup) => {
 		const unknown = attendanceInputSchema.parse({ 'attendance:00000000-0000-4000-a000-000000000999': 'present' });
 		expect(await recordAttendance(setup.context, actors.coordinator, 'coree', id, unknown)).toMatchObject({ ok: false, reason: 'INVALID_FIELD' });
 		expect(attendanceInputSchema.safeParse({ [`attendance:${people.COULON}`]: 'asleep' }).success).toBe(false);
-		await setup.context.db.updateTable('person').set({ public_listing_consent: 0 }).where('id', '=', people.MILLAN).execute();
+		await setup.context.db.updateTable('person').set({ public_listing_consent: 1 }).where('id', '=', people.COULON).execute();
 	});
 });

@@ -17,6 +17,7 @@ import { insertDemoPractices } from './practices.demo';
 import { placeDemoOrganisations } from '../../map/demo-places';
 import { insertDemoMeetings } from './meetings.demo';
 import { insertDemoForums } from './forums.demo';
+import { insertDemoRegistrations } from './registrations.demo';
 
 /** Shown at start-up and in the README: the demo is for trying Dari, never for a real deployment. */
 export const DEMO_PASSWORD = 'dari-demo-2026';
@@ -187,7 +188,10 @@ async function insertDemoData(
 				phone: null,
 				organisation_id: idFor(`organisation:${person.organisation}`),
 				preferred_language: person.language ?? 'fr',
-				public_listing_consent: 0,
+				// Every one of them is on the participants list the minutes of 27 February 2024 published:
+				// listed there, they are listed in Dari's published list too. The people the demo adds
+				// for the forum's delegations (registrations.demo.ts) have not agreed: the rule shows.
+				public_listing_consent: 1,
 				created_at: now
 			});
 			if (person.title) {
@@ -225,6 +229,8 @@ async function insertDemoData(
 		await insertDemoMeetings(db, { groupId: idFor('group:coree'), idFor, now });
 		// After the partnerships: the 2nd forum is hosted with Seocho-gu, one of their parties.
 		await insertDemoForums(db, { groupId: idFor('group:coree'), idFor, now });
+		// After the forums: the 2nd forum's registrations rank its field visits.
+		await insertDemoRegistrations(db, { idFor, now });
 		// Last: the partnerships above bring in Korean organisations that need a point too.
 		await placeDemoOrganisations(db);
 		return { loaded: true };

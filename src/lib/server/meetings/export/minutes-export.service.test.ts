@@ -74,8 +74,15 @@ describeEachDatabase('minutes as a document and its exports', (setup) => {
 	});
 
 	it('lists present people who agreed to be listed, excused ones apart, the others only counted', async () => {
+		// The demo's people all agreed: the reference published their list. The list is complete.
+		const demo = await loadMinutesDocument(setup.context.db, DEMO_MEETING_ID);
+		expect([demo!.participants.length, demo!.unlistedCount]).toEqual([15, 0]);
+
+		// Twelve of them now have not agreed.
 		const ids = { rouquette: await personId('ROUQUETTE'), hong: await personId('HONG'), fort: await personId('FORT') };
-		await setup.context.db.updateTable('person').set({ public_listing_consent: 1 }).where('id', 'in', [ids.rouquette, ids.hong, ids.fort]).execute();
+		const present = (await setup.context.db.selectFrom('meeting_participant').select('person_id').where('meeting_id', '=', DEMO_MEETING_ID).execute()).map((row) => row.person_id);
+		const others = present.filter((id) => !Object.values(ids).includes(id));
+		await setup.context.db.updateTable('person').set({ public_listing_consent: 0 }).where('id', 'in', others).execute();
 		await setup.context.db.updateTable('meeting_participant').set({ attendance: 'excused' }).where('meeting_id', '=', DEMO_MEETING_ID).where('person_id', '=', ids.fort).execute();
 
 		const document = await loadMinutesDocument(setup.context.db, DEMO_MEETING_ID);
@@ -98,6 +105,7 @@ describeEachDatabase('minutes as a document and its exports', (setup) => {
 		expect(askedText).toContain("Participants n'ayant pas souhaité figurer dans la liste : 12");
 
 		await setup.context.db.updateTable('meeting_participant').set({ attendance: 'present' }).where('meeting_id', '=', DEMO_MEETING_ID).where('person_id', '=', ids.fort).execute();
+		await setup.context.db.updateTable('person').set({ public_listing_consent: 1 }).where('id', 'in', others).execute();
 	});
 
 	it('lets group readers export published minutes, coordinators drafts too; 404 otherwise', async () => {
