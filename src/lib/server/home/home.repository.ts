@@ -172,3 +172,53 @@ export async function listOpenConsultations(db: Executor, groupIds: readonly str
 		.orderBy('forum.number')
 		.execute();
 }
+
+/**
+ * Registrations of interest of the given groups' forums whose deadline is after `now`, soonest
+ * first, with whether the organisation has registered, how many have, and how many of the group's
+ * active member and partner organisations have not.
+ */
+export async function listOpenRegistrationRounds(db: Executor, groupIds: readonly string[], organisationId: string | null, now: string) {
+	if (groupIds.length === 0) return [];
+	return db
+		.selectFrom('registration_round')
+		.innerJoin('forum', 'forum.id', 'registration_round.forum_id')
+		.select((eb) => [
+			'registration_round.forum_id',
+			'registration_round.deadline_at',
+			'registration_round.deadline_timezone',
+			'forum.group_id',
+			'forum.number as forum_number',
+			'forum.title_fr as forum_title_fr',
+			'forum.title_ko as forum_title_ko',
+			eb.selectFrom('registration').select((count) => count.fn.countAll<string | number>().as('count')).whereRef('registration.forum_id', '=', 'forum.id').as('answer_count'),
+			eb
+				.selectFrom('registration')
+				.select((count) => count.fn.countAll<string | number>().as('count'))
+				.whereRef('registration.forum_id', '=', 'forum.id')
+				.where('registration.organisation_id', '=', organisationId ?? '')
+				.as('own_answer_count'),
+			eb
+				.selectFrom('group_membership')
+				.select((count) => count.fn.countAll<string | number>().as('count'))
+				.whereRef('group_membership.group_id', '=', 'forum.group_id')
+				.where('group_membership.status', '=', 'active')
+				.where((inner) =>
+					inner.not(
+						inner.exists(
+							inner
+								.selectFrom('registration')
+								.select('registration.id')
+								.whereRef('registration.forum_id', '=', 'forum.id')
+								.whereRef('registration.organisation_id', '=', 'group_membership.organisation_id')
+						)
+					)
+				)
+				.as('unanswered_count')
+		])
+		.where('forum.group_id', 'in', [...groupIds])
+		.where('registration_round.deadline_at', '>', now)
+		.orderBy('registration_round.deadline_at')
+		.orderBy('forum.number')
+		.execute();
+}

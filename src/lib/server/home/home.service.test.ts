@@ -58,8 +58,11 @@ describeEachDatabase('group home and my to-do', (setup) => {
 		if (!result.ok) throw new Error(result.reason);
 		return result.value;
 	};
-	/** A forum of the group with an open date poll closing at `closesAt` and a consultation with one theme. */
-	const openForum = async (groupId: string, number: number, closesAt: string) => {
+	/**
+	 * A forum of the group with an open date poll closing at `closesAt`, a consultation with one
+	 * theme, and registrations of interest open until `deadlineAt`.
+	 */
+	const openForum = async (groupId: string, number: number, closesAt: string, deadlineAt: string) => {
 		const db = setup.context.db;
 		const at = setup.context.clock().toISOString();
 		const forumId = crypto.randomUUID();
@@ -94,6 +97,7 @@ describeEachDatabase('group home and my to-do', (setup) => {
 			.execute();
 		await db.insertInto('theme_consultation').values({ id: consultationId, forum_id: forumId, summary_published_at: null, summary_note_fr: '', summary_note_ko: '', created_at: at, updated_at: at }).execute();
 		await db.insertInto('consultation_theme').values({ consultation_id: consultationId, theme_key: 'smart-city', position: 1, appreciated: 0 }).execute();
+		await db.insertInto('registration_round').values({ forum_id: forumId, deadline_at: deadlineAt, deadline_timezone: 'Europe/Paris', reminder_days: '[7,2]', opened_at: at, updated_at: at }).execute();
 		return { forumId, pollId, consultationId };
 	};
 
@@ -125,11 +129,14 @@ describeEachDatabase('group home and my to-do', (setup) => {
 		if (!invited.ok) throw new Error(invited.reason);
 		// The Japan group holds a sooner meeting and its own forum: never shown to the Korea group.
 		ids.japanMeeting = await schedule(actors.administrator, 'japon', { titleFr: 'Réunion du groupe Japon', date: '2026-11-30' });
-		const japan = await openForum(ids.japon, 1, '2026-12-01T09:00:00.000Z');
+		const japan = await openForum(ids.japon, 1, '2026-12-01T09:00:00.000Z', '2026-12-01T22:59:00.000Z');
 		ids.japanPoll = japan.pollId;
-		const korea = await openForum(ids.coree, 9, '2026-12-05T09:00:00.000Z');
+		ids.japanForum = japan.forumId;
+		// Registrations close on 3 December 2026 at 23:59 Paris time.
+		const korea = await openForum(ids.coree, 9, '2026-12-05T09:00:00.000Z', '2026-12-03T22:59:00.000Z');
 		ids.poll = korea.pollId;
 		ids.consultation = korea.consultationId;
+		ids.forum = korea.forumId;
 	});
 
 	it('shows a member the next meeting with its agenda, the latest published minutes and their organisation’s open actions, overdue marked', async () => {
@@ -156,6 +163,26 @@ describeEachDatabase('group home and my to-do', (setup) => {
 		expect(page.consultations.some((entry) => entry.id === ids.japanPoll)).toBe(false);
 	});
 
+	it('shows the registration deadline with the time left and whether the member’s organisation registered; none after the deadline', async () => {
+		const page = await home(actors.member);
+		expect(page.registrations.find((entry) => entry.id === ids.forum)).toMatchObject({
+			forumNumber: 9,
+			deadlineAt: '2026-12-03T22:59:00.000Z',
+			deadlineTimezone: 'Europe/Paris',
+			timeLeft: { amount: 5, unit: 'day' },
+			answered: false,
+			answerCount: 0
+		});
+		expect(page.registrations.some((entry) => entry.id === ids.japanForum)).toBe(false);
+		setup.context.clock.set('2026-12-03T22:59:00.000Z');
+		try {
+			expect((await home(actors.member)).registrations.some((entry) => entry.id === ids.forum)).toBe(false);
+			expect((await todo(actors.member)).items.some((item) => item.id === ids.forum)).toBe(false);
+		} finally {
+			setup.context.clock.set('2026-11-28T09:00:00.000Z');
+		}
+	});
+
 	it('never shows another group’s meetings or forums, and refuses the home of a group one is not in', async () => {
 		const page = await home(actors.member);
 		expect(page.nextMeeting?.id).not.toBe(ids.japanMeeting);
@@ -174,6 +201,10 @@ describeEachDatabase('group home and my to-do', (setup) => {
 		expect(partner.waiting).toBeNull();
 		const coordinator = await home(actors.coordinator);
 		expect(coordinator.waiting).not.toBeNull();
+		// Every active member and partner of the Korea group has yet to register for forum 9.
+		const active = await setup.context.db.selectFrom('group_membership').select('organisation_id').where('group_id', '=', ids.coree).where('status', '=', 'active').execute();
+		expect(coordinator.registrations.find((entry) => entry.id === ids.forum)?.unansweredOrganisations).toBe(active.length);
+		expect(coordinator.waiting!.registrationsUnanswered).toBeGreaterThanOrEqual(active.length);
 		const before = coordinator.waiting!.pollsToClose;
 		// Once the poll's closing time has passed, it waits on the coordinator to pick the date.
 		setup.context.clock.set('2026-12-05T09:00:00.000Z');
@@ -187,23 +218,25 @@ describeEachDatabase('group home and my to-do', (setup) => {
 
 	it('lists everything waiting on the member, soonest deadline first, each with where to do it', async () => {
 		const list = await todo(actors.member);
-		const mine = list.items.filter((item) => [ids.overdue, ids.personal, ids.dijon, ids.draftAction, ids.next, ids.poll, ids.consultation, ids.japanPoll].includes(item.id));
+		const mine = list.items.filter((item) => [ids.overdue, ids.personal, ids.dijon, ids.draftAction, ids.next, ids.poll, ids.consultation, ids.forum, ids.japanPoll, ids.japanForum].includes(item.id));
 		expect(mine.map((item) => [item.kind, item.id])).toEqual([
 			['action', ids.overdue],
+			['registration', ids.forum],
 			['date-poll', ids.poll],
 			['meeting', ids.next],
 			['action', ids.personal],
 			['consultation', ids.consultation]
 		]);
 		expect(mine[0]).toMatchObject({ path: '/groups/coree/actions', overdue: true, deadline: { day: '2026-11-20', zone: 'Europe/Paris' }, meetingTitle: { fr: 'Réunion de novembre' } });
-		expect(mine[1]).toMatchObject({ path: '/groups/coree/forums/9/poll', deadline: { at: '2026-12-05T09:00:00.000Z', zone: 'Asia/Seoul' }, timeLeft: { amount: 7, unit: 'day' } });
-		expect(mine[2]).toMatchObject({ path: `/groups/coree/meetings/${ids.next}`, title: { fr: 'Réunion de décembre' } });
-		expect(mine[4]).toMatchObject({ path: '/groups/coree/forums/9/consultation', deadline: null });
+		expect(mine[1]).toMatchObject({ path: '/groups/coree/forums/9/registration', deadline: { at: '2026-12-03T22:59:00.000Z', zone: 'Europe/Paris' }, timeLeft: { amount: 5, unit: 'day' } });
+		expect(mine[2]).toMatchObject({ path: '/groups/coree/forums/9/poll', deadline: { at: '2026-12-05T09:00:00.000Z', zone: 'Asia/Seoul' }, timeLeft: { amount: 7, unit: 'day' } });
+		expect(mine[3]).toMatchObject({ path: `/groups/coree/meetings/${ids.next}`, title: { fr: 'Réunion de décembre' } });
+		expect(mine[5]).toMatchObject({ path: '/groups/coree/forums/9/consultation', deadline: null });
 		expect(list.groupCount).toBe(1);
 		expect(list.items.every((item) => item.group.slug === 'coree')).toBe(true);
 	});
 
-	it('drops what was answered or done: the poll and consultation answered, the meeting answered, the action done', async () => {
+	it('drops what was answered or done: the poll, consultation and registration answered, the meeting answered, the action done', async () => {
 		const db = setup.context.db;
 		const at = setup.context.clock().toISOString();
 		const nantes = ids['Nantes Métropole'];
@@ -212,13 +245,20 @@ describeEachDatabase('group home and my to-do', (setup) => {
 		const answered = await answerInvitation(setup.context, actors.member, 'coree', ids.next, 'attending');
 		expect(answered.ok).toBe(true);
 		await db.updateTable('action_item').set({ status: 'done' }).where('id', '=', ids.personal).execute();
+		const unansweredBefore = (await home(actors.coordinator)).registrations.find((entry) => entry.id === ids.forum)!.unansweredOrganisations;
+		await db
+			.insertInto('registration')
+			.values({ id: crypto.randomUUID(), forum_id: ids.forum, organisation_id: nantes, interest: 'yes', head_person_id: ids.COULON, needs_interpretation: 1, needs_diet: '', needs_access: '', expectations: '', version: 1, created_at: at, updated_at: at })
+			.execute();
 
 		const list = await todo(actors.member);
 		expect(list.items.map((item) => item.id)).toContain(ids.overdue);
-		for (const gone of [ids.poll, ids.consultation, ids.next, ids.personal]) expect(list.items.map((item) => item.id)).not.toContain(gone);
+		for (const gone of [ids.poll, ids.consultation, ids.forum, ids.next, ids.personal]) expect(list.items.map((item) => item.id)).not.toContain(gone);
 		const page = await home(actors.member);
 		expect(page.consultations.find((entry) => entry.id === ids.poll)).toMatchObject({ answered: true, answerCount: 1 });
 		expect(page.actions.map((action) => action.id)).toEqual([ids.overdue]);
+		expect(page.registrations.find((entry) => entry.id === ids.forum)).toMatchObject({ answered: true, answerCount: 1 });
+		expect((await home(actors.coordinator)).registrations.find((entry) => entry.id === ids.forum)!.unansweredOrganisations).toBe(unansweredBefore - 1);
 		// Another organisation's people still have the poll to answer.
 		expect((await home(actors.partner)).consultations.find((entry) => entry.id === ids.poll)).toMatchObject({ answered: false, answerCount: 1 });
 	});

@@ -119,22 +119,33 @@ export interface RegistrationDeadline {
 	answerCount: number;
 	/** Active member and partner organisations of the group without a registration yet. */
 	unansweredOrganisations: number;
-	/** The forum page where the organisation registers, after /forums/<number>/. */
-	pathSegment: string;
 }
 
 /**
- * Registrations of interest of the given groups' forums whose deadline has not passed.
- * EXTENSION POINT: the registration tables (issue 5 §5, registration.table.ts) are being written
- * alongside this page; until they are committed, there is nothing to show.
+ * Registrations of interest of the given groups' forums whose deadline has not passed (after it,
+ * members can no longer register: nothing waits on them).
  */
 async function loadRegistrationDeadlines(
-	_context: ServiceContext,
-	_groupIds: string[],
-	_organisation: { organisationId: string | null; groupIds: Set<string> },
-	_now: string
+	context: ServiceContext,
+	groupIds: string[],
+	organisation: { organisationId: string | null; groupIds: Set<string> },
+	now: string
 ): Promise<{ groupId: string; item: RegistrationDeadline }[]> {
-	return [];
+	const rows = await repository.listOpenRegistrationRounds(context.db, groupIds, organisation.organisationId, now);
+	return rows.map((row) => ({
+		groupId: row.group_id,
+		item: {
+			id: row.forum_id,
+			forumNumber: row.forum_number,
+			forumTitle: text(row.forum_title_fr, row.forum_title_ko),
+			deadlineAt: row.deadline_at,
+			deadlineTimezone: row.deadline_timezone,
+			timeLeft: timeLeft(row.deadline_at, now),
+			answered: organisation.groupIds.has(row.group_id) ? Number(row.own_answer_count ?? 0) > 0 : null,
+			answerCount: Number(row.answer_count ?? 0),
+			unansweredOrganisations: Number(row.unanswered_count ?? 0)
+		}
+	}));
 }
 
 /** The viewer's organisation when it answers in the group (an active member or partner of it). */
@@ -333,7 +344,7 @@ export async function getMyTodo(context: ServiceContext, actor: Actor): Promise<
 			id: item.id,
 			group,
 			title: item.forumTitle,
-			path: `/groups/${group.slug}/forums/${item.forumNumber}/${item.pathSegment}`,
+			path: `/groups/${group.slug}/forums/${item.forumNumber}/registration`,
 			deadline: { at: item.deadlineAt, zone: item.deadlineTimezone },
 			timeLeft: item.timeLeft,
 			overdue: false,
