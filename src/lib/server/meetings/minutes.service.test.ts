@@ -316,6 +316,8 @@ describeEachDatabase('minutes', (setup) => {
 		expect(overridden).toMatchObject({ reader: 'Région Pays de la Loire', exported: 'Région Pays de la Loire', attendance: nantes });
 		const editor = await getMinutesEditor(setup.context, actors.coordinator, 'coree', before.id);
 		expect(editor.ok && editor.value.content.items[0].interventions[0].speakerOrganisationOverride).toBe('Région Pays de la Loire');
+		// The speakers offered are named with their organisation of that day too.
+		expect(editor.ok && editor.value.people.find((person) => person.id === mover)?.label).toBe('Hugo PASSANT, Nantes Métropole');
 	});
 
 	it('keeps action items in the order they were written, whatever their creation instants', async () => {

@@ -11,6 +11,8 @@ import type { Executor } from '../db/database';
 import { findGroupBySlug } from '../directory/directory.repository';
 import { formatPersonName } from '../directory/person-name';
 import { titleOn } from '../directory/person-titles';
+import { organisationsHeldOn } from '../directory/person-affiliations';
+import { listAffiliationsOfPeople } from '../directory/person.repository';
 import { enqueueEmail } from '../mail/outbox';
 import type { ServiceContext } from '../shared/context';
 import { isId, newId } from '../shared/identifier';
@@ -132,6 +134,7 @@ export async function getMinutesEditor(context: ServiceContext, actor: Actor, gr
 	const content = await loadMinutesContent(context.db, meeting);
 	const day = content.meeting.day ?? localDayOf(context.clock(), meeting.timezone);
 	const { people, titles } = await repository.listPeopleWithTitles(context.db, await repository.listGroupPersonIds(context.db, group.id));
+	const organisationsOnDay = organisationsHeldOn(await listAffiliationsOfPeople(context.db, people.map((person) => person.id)), day);
 	const choices = people
 		.map((person) => {
 			const held = titles
@@ -139,7 +142,8 @@ export async function getMinutesEditor(context: ServiceContext, actor: Actor, gr
 				.map((title) => ({ title: title.title, language: title.language, validFrom: title.valid_from, validTo: title.valid_to }));
 			const title = titleOn(held, day, meeting.original_language)?.title;
 			const name = formatPersonName({ givenName: person.given_name, familyName: person.family_name, nameOrder: person.name_order });
-			return { id: person.id, sortKey: `${person.family_name} ${person.given_name}`, label: [name, title, person.organisation_name_fr].filter(Boolean).join(', ') };
+			const organisation = organisationsOnDay.get(person.id)?.fr ?? person.organisation_name_fr;
+			return { id: person.id, sortKey: `${person.family_name} ${person.given_name}`, label: [name, title, organisation].filter(Boolean).join(', ') };
 		})
 		.sort((a, b) => a.sortKey.localeCompare(b.sortKey, 'fr'))
 		.map(({ id, label }) => ({ id, label }));
