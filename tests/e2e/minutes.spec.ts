@@ -99,6 +99,33 @@ test.describe('as the coordinator', () => {
 		expect((await member.goto(`/fr${meetingPath.replace(/^\/fr/, '')}/minutes/edit`))?.status()).toBe(403);
 		await memberContext.close();
 	});
+
+	test('writes the organisation a speaker is shown with, instead of the one of the meeting’s day; the reader shows it', async ({ page }) => {
+		const pages = new MeetingPages(page, 'fr');
+		const stamp = Date.now();
+		await page.goto('/fr/groups/coree/meetings/new');
+		// A new meeting is proposed in the group's default zone.
+		await expect(page.getByLabel(message('fr', 'meeting_field_timezone'))).toHaveValue('Europe/Paris');
+		await pages.fillMeeting({ titleFr: `Réunion des organisations ${stamp}`, date: '2027-09-14', startTime: '09:00', endTime: '10:00', videoLink: 'https://visio.example.org/org' });
+		await pages.submitNew();
+		const meetingPath = new URL(page.url()).pathname;
+		await page.waitForLoadState('networkidle');
+		await page.locator('#item-new-fr').fill('Tour de table');
+		await page.getByRole('button', { name: message('fr', 'meeting_agenda_add_submit') }).click();
+		await expect(page.locator('.agenda')).toContainText('Tour de table');
+
+		await page.goto(`${meetingPath}/minutes/edit`);
+		const intervention = page.getByRole('group', { name: message('fr', 'minutes_new_intervention') });
+		await intervention.getByLabel(message('fr', 'minutes_speaker_name_label')).fill('Jean INVITÉ');
+		await intervention.getByLabel(message('fr', 'minutes_organisation_override_label')).fill(`Ville de Passage ${stamp}`);
+		await intervention.getByLabel(/^Texte en français/).fill('Merci pour l’invitation.');
+		await intervention.getByRole('button', { name: message('fr', 'minutes_add_intervention') }).click();
+		await expect(page.getByRole('status').first()).toHaveText(message('fr', 'minutes_saved_notice'));
+		await expect(page.getByLabel(message('fr', 'minutes_organisation_override_label')).first()).toHaveValue(`Ville de Passage ${stamp}`);
+
+		await page.goto(`${meetingPath}/minutes`);
+		await expect(page.getByText(`Jean INVITÉ, Ville de Passage ${stamp}`)).toBeVisible();
+	});
 });
 
 test.describe('as a member', () => {
