@@ -17,6 +17,8 @@ import { insertDemoPractices } from './practices.demo';
 import { placeDemoOrganisations } from '../../map/demo-places';
 import { insertDemoMeetings } from './meetings.demo';
 import { insertDemoForums } from './forums.demo';
+import { insertDemoPolls } from './polls.demo';
+import { insertDemoRegistrations } from './registrations.demo';
 
 /** Shown at start-up and in the README: the demo is for trying Dari, never for a real deployment. */
 export const DEMO_PASSWORD = 'dari-demo-2026';
@@ -228,6 +230,10 @@ async function insertDemoData(
 		await insertDemoMeetings(db, { groupId: idFor('group:coree'), idFor, now });
 		// After the partnerships: the 2nd forum is hosted with Seocho-gu, one of their parties.
 		await insertDemoForums(db, { groupId: idFor('group:coree'), idFor, now });
+		// The 2nd forum's date poll and theme consultation, answered by organisations and people above.
+		await insertDemoPolls(db, { idFor, now });
+		// After the forums: the 2nd forum's registrations rank its field visits.
+		await insertDemoRegistrations(db, { idFor, now });
 		// Last: the partnerships above bring in Korean organisations that need a point too.
 		await placeDemoOrganisations(db);
 		return { loaded: true };

@@ -1,0 +1,39 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { m } from '$lib/paraglide/messages.js';
+import { localizedPath } from '$lib/i18n/locale';
+import { zoneChoices } from '$lib/format/time-zones';
+import { refuse } from '$lib/server/http/outcome';
+import { viewerZone } from '$lib/server/meetings/viewer-zone';
+import { MAX_PREFERENCES, NEW_PERSON_ROWS } from '$lib/server/registrations/registration.schema';
+import { getRegistrationPage } from '$lib/server/registrations/registration.service';
+import { submitRegistration } from '$lib/server/registrations/registration-submission';
+import { openPersonalLink } from '$lib/server/registrations/reminder.service';
+
+/**
+ * /links/<token>: a person without an account fills their organisation's registration (issue 5 §6).
+ * The token in the address is the only credential, checked on every request; unknown: 404,
+ * expired: 410, each with its own page (+error.svelte beside this file).
+ */
+async function openLink(event: RequestEvent) {
+	// The token must not leak to another site through the Referer header, nor stay in a shared cache.
+	event.setHeaders({ 'referrer-policy': 'no-referrer', 'cache-control': 'private, no-store' });
+	const opened = await openPersonalLink(event.locals.context, event.params.token);
+	if (!opened.ok) error(opened.reason === 'EXPIRED' ? 410 : 404, opened.reason === 'EXPIRED' ? m.registration_link_expired_title() : m.registration_link_unknown_title());
+	return opened.value;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const link = await openLink(event);
+	const result = await getRegistrationPage(event.locals.context, link.guest, link.groupSlug, link.forumNumber, null);
+	if (!result.ok) refuse(event, result.reason === 'CHOOSE_ORGANISATION' ? 'NOT_FOUND' : result.reason);
+	const zone = viewerZone(event);
+	return { link: { personName: link.personName, expiresAt: link.expiresAt }, registrationPage: result.value, viewerZone: zone, zones: zoneChoices(zone), newRows: NEW_PERSON_ROWS, maxPreferences: MAX_PREFERENCES };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const link = await openLink(event);
+		return submitRegistration(event, link.guest, { groupSlug: link.groupSlug, forumNumber: link.forumNumber, organisationId: null }, localizedPath(event.locals.locale, `/links/${event.params.token}`));
+	}
+};
