@@ -127,6 +127,23 @@ describeEachDatabase('date poll', (setup) => {
 		}
 	});
 
+	it('shows the demo: the 2nd forum\'s two options of the minutes, the first after Chuseok, three answers', async () => {
+		const page = must(await getDatePoll(setup.context, actors.member, 'coree', '2'));
+		expect(page.poll!.options.map((option) => [option.rank, option.startsOn, option.endsOn, option.reason.fr])).toEqual([
+			[1, '2024-09-24', '2024-09-26', 'Après la fête de Chuseok (la fête de la récolte en Corée)'],
+			[2, '2024-09-29', '2024-10-01', '']
+		]);
+		expect(page.poll).toMatchObject({ status: 'open', acceptingAnswers: true, closesTimezone: 'Europe/Paris' });
+		expect(page.poll!.organisations.filter((row) => row.answer).map((row) => row.answer!.answeredBy).sort()).toEqual(['Caroline MILLAN', 'Christina DABROWSKI', 'Louise COULON']);
+		expect(page.poll!.options.map((option) => option.totals)).toEqual([
+			{ yes: 2, 'if-need-be': 1, no: 0, unanswered: 2 },
+			{ yes: 1, 'if-need-be': 1, no: 1, unanswered: 2 }
+		]);
+		// The second option holds Korea's 2024 Armed Forces Day (a temporary holiday); the first none.
+		expect(page.poll!.options[0].calendar.days.flatMap((day) => day.holidays)).toEqual([]);
+		expect(page.poll!.options[1].calendar.days.flatMap((day) => day.holidays.map((holiday) => holiday.date))).toEqual(['2024-10-01', '2024-10-03']);
+	});
+
 	it('opens a poll only with options and a closing time to come, and moves the forum to choosing dates', async () => {
 		const number = await newForum();
 		expect(await openDatePoll(setup.context, actors.coordinator, 'coree', number)).toEqual({ ok: false, reason: 'NOT_FOUND' });

@@ -60,6 +60,21 @@ describeEachDatabase('theme consultation', (setup) => {
 		actors.outsider = { kind: 'user', userId: 'nobody', isAdministrator: false, groupRoles: {} };
 	});
 
+	it('shows the demo: the 2nd forum\'s seven themes, all four of GAROK approved by everyone, the five of the minutes published', async () => {
+		const page = must(await getThemeConsultation(setup.context, actors.member, 'coree', '2'));
+		const consultation = page.consultation!;
+		expect(consultation.answeredCount).toBe(5);
+		expect(page.showResults).toBe(true);
+		for (const key of ['artificial-intelligence', 'economic-development', 'culture-tourism-gastronomy', 'climate-energy-water-cleanliness']) {
+			expect(consultation.themes.find((theme) => theme.key === key)!.approvals).toBe(5);
+		}
+		const appreciated = ['artificial-intelligence', 'economic-development', 'climate-resilience', 'data-management', 'sustainable-mobility'];
+		// The answers put the published five on top.
+		expect(consultation.ranking.slice(0, 5).map((theme) => theme.key)).toEqual(appreciated);
+		expect(consultation.ranking.filter((theme) => theme.appreciated).map((theme) => theme.key)).toEqual(appreciated);
+		expect(consultation.note.fr).toContain('particulièrement appréciés');
+	});
+
 	it('lists themes from the shared list or new ones; members approve and rank; results; a published summary', async () => {
 		const number = await newForum();
 		for (const themeKey of ['artificial-intelligence', 'economic-development', 'culture-tourism-gastronomy']) must(await add(number, { themeKey }));
