@@ -188,7 +188,8 @@ function formValuesOf(row: repository.ForumRow, hostIds: readonly string[], plac
 		themeFr: row.theme_fr,
 		themeKo: row.theme_ko,
 		hostCountry: row.host_country,
-		hostTimezone: row.host_timezone,
+		// The country's own zone is shown as "the host country's", so that changing the country moves it too.
+		hostTimezone: row.host_timezone === defaultZoneOfCountry(row.host_country) ? '' : row.host_timezone,
 		startsOn: row.starts_on ?? '',
 		endsOn: row.ends_on ?? '',
 		status: row.status,
@@ -208,8 +209,9 @@ async function organisationChoices(db: Executor, group: ForumGroup, selected: re
 }
 
 /**
- * The values of the edition form: for a new edition, the next number, hosted in the group's
- * country (the editions alternate, the 1st was in France) in its zone; else the forum's own.
+ * The values of the edition form: for a new edition, the next number, hosted in the other country
+ * than the last edition (they alternate: the 1st in France, the 2nd in Korea), in the host
+ * country's zone; else the forum's own.
  */
 export async function getForumForm(context: ServiceContext, actor: Actor, groupSlug: string, numberText: string | null): Promise<Result<ForumForm, 'NOT_FOUND'>> {
 	if (numberText !== null) {
@@ -225,7 +227,7 @@ export async function getForumForm(context: ServiceContext, actor: Actor, groupS
 	const existing = await repository.listForumsOfGroup(context.db, group.value.id);
 	const last = existing[0];
 	const hostCountry = last?.host_country === 'FR' ? group.value.country : 'FR';
-	const values: ForumFormValues = { number: String((last ? Number(last.number) : 0) + 1), hostCountry, hostTimezone: defaultZoneOfCountry(hostCountry) ?? '', status: 'idea' };
+	const values: ForumFormValues = { number: String((last ? Number(last.number) : 0) + 1), hostCountry, hostTimezone: '', status: 'idea' };
 	return ok({ group: group.value, values, hostCountries: hostCountriesOf(group.value), organisations: await organisationChoices(context.db, group.value, []) });
 }
 
