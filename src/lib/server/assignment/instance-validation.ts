@@ -11,13 +11,13 @@ const quote = (id: string) => JSON.stringify(id);
 export function validateInstance(instance: VisitAssignmentInstance): InstanceProblem[] {
 	const problems: InstanceProblem[] = [];
 
-	const visitsById = new Map<string, { slot: string; capacity: number }>();
+	const visitsById = new Map<string, { slot: string; capacity: number; number: number }>();
 	for (const visit of instance.visits) {
 		if (visitsById.has(visit.id)) {
 			problems.push({ code: 'duplicate-visit-id', visit: visit.id, message: `visit id ${quote(visit.id)} is used by more than one visit` });
 			continue;
 		}
-		visitsById.set(visit.id, visit);
+		visitsById.set(visit.id, { slot: visit.slot, capacity: visit.capacity, number: visitsById.size });
 		if (!Number.isSafeInteger(visit.capacity) || visit.capacity < 0) {
 			problems.push({
 				code: 'invalid-capacity',
@@ -29,25 +29,29 @@ export function validateInstance(instance: VisitAssignmentInstance): InstancePro
 	}
 
 	const delegateIds = new Set<string>();
+	// Which delegate (by ordinal + 1) last ranked each visit: a duplicate preference without a set per delegate.
+	const lastRankedBy = new Int32Array(visitsById.size);
 	for (const delegate of instance.delegates) {
 		if (delegateIds.has(delegate.id)) {
 			problems.push({ code: 'duplicate-delegate-id', delegate: delegate.id, message: `delegate id ${quote(delegate.id)} is used by more than one delegate` });
 			continue;
 		}
 		delegateIds.add(delegate.id);
-		const ranked = new Set<string>();
+		const ordinal = delegateIds.size;
 		for (const visit of delegate.preferences) {
-			if (!visitsById.has(visit)) {
+			const known = visitsById.get(visit);
+			if (!known) {
 				problems.push({
 					code: 'unknown-visit-in-preferences',
 					delegate: delegate.id,
 					visit,
 					message: `delegate ${quote(delegate.id)} ranks visit ${quote(visit)}, which is not among the visits`
 				});
-			} else if (ranked.has(visit)) {
+			} else if (lastRankedBy[known.number] === ordinal) {
 				problems.push({ code: 'duplicate-preference', delegate: delegate.id, visit, message: `delegate ${quote(delegate.id)} ranks visit ${quote(visit)} more than once` });
+			} else {
+				lastRankedBy[known.number] = ordinal;
 			}
-			ranked.add(visit);
 		}
 	}
 

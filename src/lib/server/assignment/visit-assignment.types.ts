@@ -69,7 +69,7 @@ export interface VisitFill {
 }
 
 export interface AssignmentResult {
-	/** Delegates in the instance's order, each one's visits in the instance's visit order. */
+	/** Delegates in the instance's order, each one's visits in slot order (slots as they first appear among the visits). */
 	assignments: Assignment[];
 	/** Every (delegate, slot) where the delegate ranked at least one visit of the slot and got none. */
 	unassigned: UnassignedPlace[];
