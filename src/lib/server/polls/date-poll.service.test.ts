@@ -15,7 +15,8 @@ import {
 	openDatePoll,
 	optionCalendar,
 	removeDatePollOption,
-	saveDatePollSettings
+	saveDatePollSettings,
+	updateDatePollOption
 } from './date-poll.service';
 import { datePollAnswerSchema, datePollOptionSchema, datePollSettingsSchema } from './poll.schema';
 import { formatDayRange } from '../../components/polls/day-range';
@@ -176,6 +177,11 @@ describeEachDatabase('date poll', (setup) => {
 			[b, 1, '추석 이후'],
 			[a, 2, '']
 		]);
+		// An option's days and reasons can change while the poll is a draft; never into a reversed range.
+		must(await updateDatePollOption(setup.context, actors.coordinator, 'coree', number, a, datePollOptionSchema.parse({ startsOn: '2024-09-30', reasonKo: '개천절 전' })));
+		expect(await updateDatePollOption(setup.context, actors.coordinator, 'coree', number, a, { startsOn: '2024-10-02', endsOn: '2024-10-01', reasonFr: '', reasonKo: '' })).toEqual({ ok: false, reason: 'INVALID_FIELD', field: 'endsOn' });
+		expect(await updateDatePollOption(setup.context, actors.coordinator, 'coree', number, 'not-an-option', datePollOptionSchema.parse({ startsOn: '2024-09-30' }))).toEqual({ ok: false, reason: 'NOT_FOUND' });
+		expect(must(await getDatePoll(setup.context, actors.coordinator, 'coree', number)).poll!.options[1]).toMatchObject({ id: a, startsOn: '2024-09-30', endsOn: '2024-09-30', reason: { fr: '', ko: '개천절 전' } });
 		must(await removeDatePollOption(setup.context, actors.coordinator, 'coree', number, b));
 		expect(must(await getDatePoll(setup.context, actors.coordinator, 'coree', number)).poll!.options.map((option) => option.rank)).toEqual([1]);
 	});

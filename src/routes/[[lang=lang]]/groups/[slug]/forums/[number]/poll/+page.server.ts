@@ -13,7 +13,8 @@ import {
 	moveDatePollOption,
 	openDatePoll,
 	removeDatePollOption,
-	saveDatePollSettings
+	saveDatePollSettings,
+	updateDatePollOption
 } from '$lib/server/polls/date-poll.service';
 import { datePollAnswerSchema, datePollOptionSchema, datePollSettingsSchema, optionIdSchema, optionMoveSchema } from '$lib/server/polls/poll.schema';
 
@@ -30,6 +31,14 @@ type Event = RequestEvent<{ slug: string; number: string; lang?: string }>;
 const back = (event: Event, query: string, anchor = '') =>
 	redirect(303, `${localizedPath(event.locals.locale, `/groups/${event.params.slug}/forums/${event.params.number}/poll`)}?${query}${anchor}`);
 const refused = (action: string, errors: Record<string, string>, values: Record<string, string> = {}, status = 400) => fail(status, { action, values, errors });
+
+async function optionIdOf(request: Request): Promise<string> {
+	try {
+		return String((await request.clone().formData()).get('optionId') ?? '');
+	} catch {
+		return '';
+	}
+}
 
 export const actions: Actions = {
 	settings: async (event) => {
@@ -52,6 +61,19 @@ export const actions: Actions = {
 		if (!result.ok) {
 			if (result.reason === 'INVALID_FIELD') return refused('addOption', { endsOn: 'date_before_start' }, form.values);
 			if (result.reason === 'OPTIONS_LOCKED') return refused('addOption', { form: 'options_locked' }, form.values, 409);
+			refuse(event, result.reason);
+		}
+		back(event, 'saved=option', '#options-heading');
+	},
+	updateOption: async (event) => {
+		const { locals, params, request } = event;
+		const optionId = await optionIdOf(request);
+		const form = await parseForm(request, datePollOptionSchema);
+		if (!form.ok) return fail(400, { action: 'updateOption', values: form.values, errors: form.errors, optionId });
+		const result = await updateDatePollOption(locals.context, locals.actor, params.slug, params.number, optionId, form.data);
+		if (!result.ok) {
+			if (result.reason === 'INVALID_FIELD') return fail(400, { action: 'updateOption', values: form.values, errors: { endsOn: 'date_before_start' } as Record<string, string>, optionId });
+			if (result.reason === 'OPTIONS_LOCKED') return refused('options', { form: 'options_locked' }, {}, 409);
 			refuse(event, result.reason);
 		}
 		back(event, 'saved=option', '#options-heading');
