@@ -156,40 +156,79 @@ export function solveTransportation(problem: TransportationProblem): Int32Array 
 		chosenArc[delegate] = arc;
 	}
 
-	/** From a delegate, an admissible path to a free place; places the delegates along it. */
-	function augmentFrom(delegate: number): boolean {
-		if (delegateMark[delegate] === sweep) return false;
-		const base = delegatePotential[delegate];
-		const current = visitOf[delegate];
-		for (let arc = arcStart[delegate], end = arcStart[delegate + 1]; arc < end; arc++) {
-			const visit = arcVisit[arc];
-			if (visit === current || visitMark[visit] === sweep || visitMark[visit] === ON_PATH) continue;
-			if (base + arcCost[arc] !== visitPotential[visit]) continue;
-			if (reachFreePlace(visit)) {
-				place(delegate, arc, visit);
-				return true;
-			}
-		}
-		delegateMark[delegate] = sweep;
-		return false;
-	}
+	// The current path of a depth-first search, level by level: a delegate, the arc it tries
+	// (and the next one to try), and the visit that arc leads to with the next member to try.
+	// Iterative, not recursive: a path may pass through every visit of the slot, deeper than the
+	// call stack allows when there are thousands.
+	const pathDelegate = new Int32Array(visitCount + 1);
+	const pathNextArc = new Int32Array(visitCount + 1);
+	const pathArc = new Int32Array(visitCount + 1);
+	const pathVisit = new Int32Array(visitCount + 1);
+	const pathNextMember = new Int32Array(visitCount + 1);
 
-	/** From a visit, an admissible path to a free place: its own, or through one of its delegates. */
-	function reachFreePlace(visit: number): boolean {
-		if (load[visit] < capacity[visit] && visitPotential[visit] === sinkPotential) return true;
-		visitMark[visit] = ON_PATH;
-		const potential = visitPotential[visit];
-		for (let index = memberStart[visit]; index < memberStart[visit] + load[visit]; index++) {
-			const delegate = members[index];
-			if (potential - arcCost[chosenArc[delegate]] !== delegatePotential[delegate]) continue;
-			if (augmentFrom(delegate)) {
-				// The delegate left for another visit, freeing the place the caller takes.
-				visitMark[visit] = 0;
-				return true;
+	/**
+	 * From a delegate without a visit, an admissible path to a free place: to a visit they ranked,
+	 * and while it is full, through one of its delegates to another visit. On success, everyone on
+	 * the path moves one step (the last visit gains a delegate).
+	 */
+	function augmentFrom(root: number): boolean {
+		if (delegateMark[root] === sweep) return false;
+		let top = 0;
+		pathDelegate[0] = root;
+		pathNextArc[0] = arcStart[root];
+		for (;;) {
+			// The delegate at `top` tries its next admissible arc.
+			const delegate = pathDelegate[top];
+			const base = delegatePotential[delegate];
+			const current = visitOf[delegate];
+			let entered = NONE;
+			for (let arc = pathNextArc[top], end = arcStart[delegate + 1]; arc < end; arc++) {
+				const visit = arcVisit[arc];
+				if (visit === current || visitMark[visit] === sweep || visitMark[visit] === ON_PATH) continue;
+				if (base + arcCost[arc] !== visitPotential[visit]) continue;
+				pathNextArc[top] = arc + 1;
+				pathArc[top] = arc;
+				if (load[visit] < capacity[visit] && visitPotential[visit] === sinkPotential) {
+					// A free place: everyone on the path moves, the deepest first.
+					for (let level = top; level >= 0; level--) {
+						const target = arcVisit[pathArc[level]];
+						if (level < top) visitMark[target] = 0;
+						place(pathDelegate[level], pathArc[level], target);
+					}
+					return true;
+				}
+				entered = visit;
+				break;
+			}
+			if (entered === NONE) {
+				delegateMark[delegate] = sweep;
+				if (top === 0) return false;
+				top--; // back to the visit this delegate was reached from, to try its next member
+			} else {
+				visitMark[entered] = ON_PATH;
+				pathVisit[top] = entered;
+				pathNextMember[top] = memberStart[entered];
+			}
+			// The visit at `top` tries its next delegate with an admissible way back out.
+			const visit = pathVisit[top];
+			const potential = visitPotential[visit];
+			let next = NONE;
+			for (let index = pathNextMember[top], end = memberStart[visit] + load[visit]; index < end; index++) {
+				const member = members[index];
+				if (delegateMark[member] === sweep) continue;
+				if (potential - arcCost[chosenArc[member]] !== delegatePotential[member]) continue;
+				pathNextMember[top] = index + 1;
+				next = member;
+				break;
+			}
+			if (next === NONE) {
+				visitMark[visit] = sweep; // leads nowhere in this sweep; the delegate at `top` tries its next arc
+			} else {
+				top++;
+				pathDelegate[top] = next;
+				pathNextArc[top] = arcStart[next];
 			}
 		}
-		visitMark[visit] = sweep;
-		return false;
 	}
 
 	while (unassigned > 0 && searchShortestPaths()) {

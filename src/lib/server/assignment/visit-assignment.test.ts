@@ -104,6 +104,18 @@ describe('assignVisits: worked examples', () => {
 		expect(result.explanations.visits[0]).toEqual({ visit: 'ministry', slot: 'wed-am', capacity: 2, filled: 2, locked: 2 });
 	});
 
+	test('a place freed at the end of a chain of 5,000 moves (deeper than a recursive search could go)', () => {
+		// Delegate i ranks visit i then visit i + 1 (one place each); x ranks only visit 0. Placing x
+		// moves every delegate one visit along: 5,001 places, rank sum 1 (x) + 5,000 × 2.
+		const length = 5_000;
+		const id = (index: number) => String(index).padStart(5, '0');
+		const visits = Array.from({ length: length + 1 }, (_, index) => ({ id: `v${id(index)}`, slot: 's', capacity: 1 }));
+		const delegates = Array.from({ length }, (_, index) => delegate(`d${id(index)}`, [`v${id(index)}`, `v${id(index + 1)}`]));
+		const result = solved({ visits, delegates: [...delegates, delegate('x', ['v00000'])] });
+		expect(result.filled).toBe(length + 1);
+		expect(result.rankSum).toBe(1 + 2 * length);
+	});
+
 	test('a delegate who ranked nothing, a visit of capacity 0 and an empty instance are fine', () => {
 		expect(solved({ visits: [], delegates: [] })).toMatchObject({ assignments: [], unassigned: [], filled: 0, rankSum: 0 });
 		const result = solved({ visits: [{ id: 'closed', slot: 's', capacity: 0 }], delegates: [delegate('a', []), delegate('b', ['closed'])] });
