@@ -77,15 +77,23 @@ export async function listPeopleWithTitles(db: Executor, personIds: string[]) {
 	return { people, titles };
 }
 
-/** Ids of the people of the group's directory: those of organisations that are or were members of it. */
+/**
+ * Ids of the people of the group's directory: those who belong, or once belonged (person_affiliation),
+ * to organisations that are or were members of it — someone who has since left still spoke at
+ * the meetings of their time, and their minutes are written afterwards.
+ */
 export async function listGroupPersonIds(db: Executor, groupId: string): Promise<string[]> {
-	const rows = await db
+	const current = db
 		.selectFrom('person')
 		.innerJoin('group_membership', 'group_membership.organisation_id', 'person.organisation_id')
-		.select('person.id')
-		.distinct()
-		.where('group_membership.group_id', '=', groupId)
-		.execute();
+		.select('person.id as id')
+		.where('group_membership.group_id', '=', groupId);
+	const former = db
+		.selectFrom('person_affiliation')
+		.innerJoin('group_membership', 'group_membership.organisation_id', 'person_affiliation.organisation_id')
+		.select('person_affiliation.person_id as id')
+		.where('group_membership.group_id', '=', groupId);
+	const rows = await current.union(former).execute();
 	return rows.map((row) => row.id);
 }
 

@@ -8,6 +8,7 @@ import { getGroupActions, isOverdue, setActionStatus } from './actions.service';
 import { minutesEntrySchema, type MinutesEntryInput } from './minutes.schema';
 import { participantsList } from './meeting.service';
 import { loadMinutesDocument } from './minutes-document';
+import { changeAffiliation } from '../directory/person.repository';
 import { getMinutes, getMinutesEditor, moveMinutesEntry, publishMinutes, removeMinutesEntry, saveMinutesEntry, setOriginalLanguage } from './minutes.service';
 
 const ORIGIN = 'http://dari.test';
@@ -318,6 +319,14 @@ describeEachDatabase('minutes', (setup) => {
 		expect(editor.ok && editor.value.content.items[0].interventions[0].speakerOrganisationOverride).toBe('Région Pays de la Loire');
 		// The speakers offered are named with their organisation of that day too.
 		expect(editor.ok && editor.value.people.find((person) => person.id === mover)?.label).toBe('Hugo PASSANT, Nantes Métropole');
+
+		// Gone from every organisation of the group since: still offered, and chosen, for the minutes of his time.
+		await db.updateTable('person').set({ organisation_id: null }).where('id', '=', mover).execute();
+		await changeAffiliation(db, mover, null, '2025-06-30');
+		const later = await getMinutesEditor(setup.context, actors.coordinator, 'coree', before.id);
+		expect(later.ok && later.value.people.find((person) => person.id === mover)?.label).toBe('Hugo PASSANT, Nantes Métropole');
+		expect((await saveMinutesEntry(setup.context, actors.coordinator, 'coree', before.id, entry({ kind: 'intervention', agendaItemId: before.items[1], speakerPersonId: mover, textFr: 'Encore.' }))).ok).toBe(true);
+		expect(await organisationIn(before.id)).toMatchObject({ attendance: nantes, participantsList: [nantes] });
 	});
 
 	it('keeps action items in the order they were written, whatever their creation instants', async () => {
