@@ -44,6 +44,19 @@ describe('the layout', () => {
 		expect(speakers).toContain('Hong Joon Ho, Directeur général, GAROK France');
 	});
 
+	it('names the organisation the writer gave, even beside an overridden title or one that names another', () => {
+		const minutes = referenceMinutes();
+		const hong = minutes.agenda.flatMap((item) => item.interventions).find((intervention) => intervention.speakerName === 'Hong Joon Ho')!;
+		Object.assign(hong, { organisation: { fr: 'Ambassade de Corée', ko: 'Ambassade de Corée' }, speakerOrganisationOverridden: true });
+		const overriddenTitle = minutes.agenda.flatMap((item) => item.interventions).find((intervention) => intervention.speakerName === 'Caroline Millan')!;
+		Object.assign(overriddenTitle, { speakerTitle: { fr: 'Présidente de séance', ko: 'Présidente de séance' }, speakerTitleOverridden: true, organisation: { fr: 'Mairie invitée', ko: 'Mairie invitée' }, speakerOrganisationOverridden: true });
+		const speakers = layOutMinutes(minutes, 'fr')
+			.blocks.filter((block) => block.kind === 'bullet' && block.runs[0]?.bold)
+			.map((block) => (block.kind === 'bullet' ? block.runs[0].text : ''));
+		expect(speakers).toContain('Hong Joon Ho, Directeur général, GAROK France, Ambassade de Corée');
+		expect(speakers).toContain('Caroline Millan, Présidente de séance, Mairie invitée');
+	});
+
 	it('falls back to the other language where a text is not translated, and shows it once with both', () => {
 		const minutes = referenceMinutes();
 		minutes.agenda[0].interventions[0].text.ko = '';
