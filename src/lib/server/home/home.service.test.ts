@@ -211,6 +211,8 @@ describeEachDatabase('group home and my to-do', (setup) => {
 		try {
 			expect((await home(actors.coordinator)).waiting!.pollsToClose).toBe(before + 1);
 			expect((await home(actors.member)).consultations.find((entry) => entry.id === ids.poll)?.timeLeft).toBeNull();
+			// Answers are refused after the closing time: it no longer waits on the member.
+			expect((await todo(actors.member)).items.some((item) => item.id === ids.poll)).toBe(false);
 		} finally {
 			setup.context.clock.set('2026-11-28T09:00:00.000Z');
 		}

@@ -322,7 +322,8 @@ export async function getMyTodo(context: ServiceContext, actor: Actor): Promise<
 	const base = (groupId: string) => groupOf.get(groupId)!;
 
 	for (const { groupId, item } of await loadConsultations(context, groupIds, organisation, now)) {
-		if (item.answered !== false) continue;
+		// Answered, or closed to answers (its closing time passed; the coordinator has yet to close it).
+		if (item.answered !== false || (item.closesAt !== null && item.closesAt <= now)) continue;
 		const group = base(groupId);
 		items.push({
 			kind: item.kind,
