@@ -47,3 +47,8 @@ export function textIn(text: { fr: string; ko: string }, locale: string): { text
 export function organisationNameIn(name: { fr: string; ko: string | null; en: string | null }, locale: string): string {
 	return (locale === 'ko' ? name.ko : locale === 'en' ? name.en : name.fr) || name.fr;
 }
+
+/** "1er forum", "2e forum", "제2회 포럼": French writes the first one "1er". */
+export function forumOrdinal(number: number): string {
+	return number === 1 ? m.forum_ordinal_first() : m.forum_ordinal({ number });
+}
