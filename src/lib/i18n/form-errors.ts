@@ -91,8 +91,6 @@ export function errorMessage(code: string | undefined): string | undefined {
 			return m.registration_closed_error();
 		case 'no_email':
 			return m.registration_no_email_error();
-		case 'forum_number_taken':
-			return m.forum_error_number_taken();
 		default:
 			return m.error_invalid_choice();
 	}
