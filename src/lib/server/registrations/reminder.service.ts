@@ -65,6 +65,19 @@ async function unansweredMembers(context: ServiceContext, forum: ForumOfRegistra
 	return (await repository.listActiveOrganisationsOfGroup(context.db, forum.group.id)).filter((organisation) => organisation.capacity === 'member' && !answered.has(organisation.id));
 }
 
+/** The forum whose registrations a coordinator acts on: refused unless they are open and before the deadline. */
+async function loadOpenRound(context: ServiceContext, actor: Actor, groupSlug: string, forumNumber: number) {
+	const loaded = await loadForum(context.db, groupSlug, forumNumber);
+	if (!loaded.ok) return loaded;
+	const { forum, round } = loaded.value;
+	const denied = authorize(actor, 'group.manage', forum.group.id);
+	if (denied) return denied;
+	if (!round) return fail('NOT_OPEN');
+	const now = context.clock();
+	if (!isBeforeDeadline(round.deadlineAt, now)) return fail('DEADLINE_PASSED');
+	return ok({ forum, round, now });
+}
+
 /**
  * The dashboard's one-click reminder (coordinators): to one organisation that has not answered,
  * or to all of them (`organisationId` null). Before the deadline only.
@@ -77,14 +90,9 @@ export async function remindOrganisations(
 	organisationId: string | null,
 	mail: MailOptions
 ): Promise<Result<ReminderReport, 'NOT_FOUND' | 'NOT_OPEN' | 'DEADLINE_PASSED' | 'ALREADY_ANSWERED'>> {
-	const loaded = await loadForum(context.db, groupSlug, forumNumber);
-	if (!loaded.ok) return loaded;
-	const { forum, round } = loaded.value;
-	const denied = authorize(actor, 'group.manage', forum.group.id);
-	if (denied) return denied;
-	if (!round) return fail('NOT_OPEN');
-	const now = context.clock();
-	if (!isBeforeDeadline(round.deadlineAt, now)) return fail('DEADLINE_PASSED');
+	const open = await loadOpenRound(context, actor, groupSlug, forumNumber);
+	if (!open.ok) return open;
+	const { forum, round, now } = open.value;
 	const unanswered = await unansweredMembers(context, forum);
 	let targets = unanswered;
 	if (organisationId) {
@@ -117,14 +125,9 @@ export async function sendPersonalLink(
 	personId: string,
 	mail: MailOptions
 ): Promise<Result<{ to: string; expiresAt: string }, 'NOT_FOUND' | 'NOT_OPEN' | 'DEADLINE_PASSED' | 'NO_EMAIL'>> {
-	const loaded = await loadForum(context.db, groupSlug, forumNumber);
-	if (!loaded.ok) return loaded;
-	const { forum, round } = loaded.value;
-	const denied = authorize(actor, 'group.manage', forum.group.id);
-	if (denied) return denied;
-	if (!round) return fail('NOT_OPEN');
-	const now = context.clock();
-	if (!isBeforeDeadline(round.deadlineAt, now)) return fail('DEADLINE_PASSED');
+	const open = await loadOpenRound(context, actor, groupSlug, forumNumber);
+	if (!open.ok) return open;
+	const { forum, round, now } = open.value;
 	const person = isId(personId) ? await repository.findPerson(context.db, personId) : undefined;
 	const organisations = await repository.listActiveOrganisationsOfGroup(context.db, forum.group.id);
 	const organisation = organisations.find((row) => row.id === person?.organisation_id);
