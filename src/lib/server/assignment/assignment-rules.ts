@@ -4,6 +4,7 @@
  */
 import type { VisitAssignmentInstance } from './visit-assignment.types';
 
+/** The rules `assignments` break on `instance`, one sentence each; none when it is a valid assignment. */
 export function brokenAssignmentRules(instance: VisitAssignmentInstance, result: { assignments: { delegate: string; visit: string }[] }): string[] {
 	const broken: string[] = [];
 	const visits = new Map(instance.visits.map((visit) => [visit.id, visit]));

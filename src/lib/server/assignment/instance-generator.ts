@@ -30,6 +30,7 @@ export function seededRandom(seed: number): () => number {
 	};
 }
 
+/** A valid instance, the same for the same parameters on every machine. */
 export function generateInstance(parameters: GeneratorParameters): VisitAssignmentInstance {
 	const random = seededRandom(parameters.seed);
 	const rankedPerSlot = parameters.rankedPerSlot ?? 4;
@@ -78,7 +79,8 @@ export function generateInstance(parameters: GeneratorParameters): VisitAssignme
 				pool.splice(chosen, 1);
 			}
 		}
-		// Delegates rank slot by slot but not always in slot order: interleave by shuffling blocks a little.
+		// Delegates rank slot by slot, but half of them start with the last slot: a slot's visits do
+		// not always hold the best ranks.
 		if (parameters.slots > 1 && random() < 0.5) preferences.reverse();
 		delegates.push({ id: `delegate-${index + 1}`, organisation: `organisation-${1 + Math.floor(random() * organisations)}`, preferences });
 	}
