@@ -22,7 +22,7 @@
  * the order of its lists.
  */
 import { solveTransportation } from './transportation';
-import { validateInstance } from './instance-validation';
+import { checkInstance, type InstanceIndex } from './instance-validation';
 import type {
 	Assignment,
 	AssignmentOutcome,
@@ -54,19 +54,15 @@ function orderById(items: { id: string }[], positionOf: Map<string, number>): nu
  * visit in preferences, invalid capacity, duplicate ids, impossible locks…).
  */
 export function assignVisits(instance: VisitAssignmentInstance): AssignmentOutcome {
-	const problems = validateInstance(instance);
+	const { problems, index } = checkInstance(instance);
 	if (problems.length > 0) return { ok: false, problems };
-	return { ok: true, result: solveValidInstance(instance) };
+	return { ok: true, result: solveValidInstance(instance, index) };
 }
 
-function solveValidInstance(instance: VisitAssignmentInstance): AssignmentResult {
+function solveValidInstance(instance: VisitAssignmentInstance, index: InstanceIndex): AssignmentResult {
 	const { visits, delegates } = instance;
 	const locks = instance.locked ?? [];
-
-	const visitIndex = new Map<string, number>();
-	visits.forEach((visit, index) => visitIndex.set(visit.id, index));
-	const delegateIndex = new Map<string, number>();
-	delegates.forEach((delegate, index) => delegateIndex.set(delegate.id, index));
+	const { visitPosition: visitIndex, delegatePosition: delegateIndex, preferenceStart, preferredVisit } = index;
 
 	const slots: string[] = [];
 	const slotIndex = new Map<string, number>();
@@ -81,16 +77,6 @@ function solveValidInstance(instance: VisitAssignmentInstance): AssignmentResult
 		visitSlot[index] = slot;
 	});
 	const slotCount = slots.length;
-
-	// Preferences as visit numbers, all delegates end to end: delegate d's run from
-	// preferenceStart[d] to preferenceStart[d + 1], so rank = position − preferenceStart[d] + 1.
-	const preferenceStart = new Int32Array(delegates.length + 1);
-	delegates.forEach((delegate, index) => (preferenceStart[index + 1] = preferenceStart[index] + delegate.preferences.length));
-	const preferredVisit = new Int32Array(preferenceStart[delegates.length]);
-	delegates.forEach((delegate, index) => {
-		const start = preferenceStart[index];
-		delegate.preferences.forEach((visitId, position) => (preferredVisit[start + position] = visitIndex.get(visitId)!));
-	});
 
 	// chosen[delegate * slotCount + slot] = visit number, or -1; lockedChoice marks the locks.
 	const chosen = new Int32Array(delegates.length * slotCount).fill(-1);
