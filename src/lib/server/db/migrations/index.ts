@@ -13,6 +13,7 @@ import * as issue4Followups from './2026-11-28-0011-issue4-followups';
 import * as forums from './2026-11-28-0012-forums';
 import * as pollsAndConsultations from './2026-11-28-0013-polls-and-consultations';
 import * as registrations from './2026-11-28-0014-registrations';
+import * as visitAssignment from './2026-11-28-0015-visit-assignment';
 
 /**
  * Migrations are listed in code rather than read from a folder, so that the built server, the CLI
@@ -32,7 +33,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-28-0011-issue4-followups': issue4Followups,
 	'2026-11-28-0012-forums': forums,
 	'2026-11-28-0013-polls-and-consultations': pollsAndConsultations,
-	'2026-11-28-0014-registrations': registrations
+	'2026-11-28-0014-registrations': registrations,
+	'2026-11-28-0015-visit-assignment': visitAssignment
 };
 
 /** Every migration's name, in the order they apply. */
