@@ -88,3 +88,70 @@ test.describe('as the coordinator, then a member', () => {
 		}
 	});
 });
+
+test.describe('theme consultation, as the coordinator then a member', () => {
+	test.use({ storageState: storageStateOf('coordinator') });
+
+	test('lists themes (a new one needs its three names), a member approves and ranks them, the coordinator sees the chart and publishes the summary', async ({ page, browser }) => {
+		const poll = new PollPage(page, 'fr');
+		const number = await poll.createForum(`Forum des thèmes ${Date.now()}`);
+		await page.goto(`/fr/groups/coree/forums/${number}/consultation`);
+		await page.waitForLoadState('load');
+		await expect(page.getByText(message('fr', 'consultation_none'))).toBeVisible();
+		const shared = page.getByLabel(message('fr', 'consultation_shared_theme'));
+		for (const key of ['artificial-intelligence', 'sustainable-mobility']) {
+			await shared.selectOption(key);
+			await page.getByRole('button', { name: message('fr', 'consultation_add_theme_submit') }).click();
+			await expect(page.getByRole('status').first()).toHaveText(message('fr', 'poll_saved'));
+		}
+		await page.getByLabel(message('fr', 'consultation_new_theme_fr')).fill('Économie bleue');
+		await page.getByRole('button', { name: message('fr', 'consultation_add_theme_submit') }).click();
+		await expect(page.locator('#field-labelKo-error')).toHaveText(message('fr', 'error_required'));
+		await expect(page.getByLabel(message('fr', 'consultation_new_theme_fr'))).toHaveValue('Économie bleue');
+		await page.getByLabel(message('fr', 'consultation_new_theme_ko')).fill('블루 이코노미');
+		await page.getByLabel(message('fr', 'consultation_new_theme_en')).fill(`Blue economy ${number}`);
+		await page.getByRole('button', { name: message('fr', 'consultation_add_theme_submit') }).click();
+		await expect(page.getByRole('status').first()).toHaveText(message('fr', 'poll_saved'));
+		await expect(page.getByRole('region', { name: message('fr', 'consultation_themes_heading') }).getByRole('listitem')).toHaveCount(3);
+
+		const memberContext = await browser.newContext({ storageState: storageStateOf('member') });
+		try {
+			const member = await memberContext.newPage();
+			await member.goto(`/fr/groups/coree/forums/${number}/consultation`);
+			await member.waitForLoadState('load');
+			await member.getByRole('checkbox', { name: 'Approuver Mobilité durable' }).check();
+			await member.getByLabel('Rang de « Mobilité durable »').selectOption('1');
+			await member.getByRole('checkbox', { name: 'Approuver Intelligence artificielle' }).check();
+			await member.getByLabel('Rang de « Intelligence artificielle »').selectOption('2');
+			await member.getByRole('button', { name: message('fr', 'poll_answer_submit') }).click();
+			await expect(member.getByRole('status').first()).toHaveText(message('fr', 'poll_answer_saved'));
+			await expect(member.getByRole('checkbox', { name: 'Approuver Mobilité durable' })).toBeChecked();
+			await expect(member.getByRole('checkbox', { name: 'Approuver Économie bleue' })).not.toBeChecked();
+			// Results are for the coordinator until the summary is published.
+			await expect(member.getByTestId('theme-chart')).toHaveCount(0);
+
+			await page.reload();
+			await expect(page.getByRole('img', { name: /Thèmes par points de classement \(1 organisation/ })).toBeVisible();
+			const table = page.getByTestId('theme-results-table');
+			// Three themes: a 1st place earns 3 points, a 2nd 2.
+			await expect(table.getByRole('row', { name: /Mobilité durable/ })).toContainText('3');
+			await expect(table.getByRole('row', { name: /Intelligence artificielle/ })).toContainText('2');
+			const publish = page.locator('form[action="?/publish"]');
+			await expect(publish.getByRole('checkbox', { name: /Mobilité durable/ })).toBeChecked();
+			await expect(publish.getByRole('checkbox', { name: /Économie bleue/ })).not.toBeChecked();
+			await publish.getByRole('checkbox', { name: /Intelligence artificielle/ }).uncheck();
+			await publish.getByLabel(message('fr', 'consultation_note_fr')).fill('La mobilité durable arrive en tête.');
+			await page.getByRole('button', { name: message('fr', 'consultation_publish_submit') }).click();
+			await expect(page.getByRole('status').first()).toHaveText(message('fr', 'consultation_published_notice'));
+
+			await member.reload();
+			const summary = member.getByTestId('consultation-summary');
+			await expect(summary.getByRole('listitem')).toHaveText(['Mobilité durable']);
+			await expect(summary).toContainText('La mobilité durable arrive en tête.');
+			await expect(member.getByTestId('theme-chart')).toBeVisible();
+			await expect(member.getByRole('button', { name: message('fr', 'poll_answer_submit') })).toHaveCount(0);
+		} finally {
+			await memberContext.close();
+		}
+	});
+});

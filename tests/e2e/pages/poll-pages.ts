@@ -14,11 +14,13 @@ export class PollPage {
 		await this.page.waitForLoadState('load');
 	}
 
-	/** Creates an edition with only a title, in Korea, still an idea; returns its number. */
+	/** Creates an edition with only a title and a number from 100 to 999, in Korea, still an idea; returns its number. */
 	async createForum(title: string): Promise<string> {
 		await this.page.goto(`/${this.locale}/groups/${this.slug}/forums/new`);
 		await this.page.waitForLoadState('load');
-		const number = await this.page.locator('form [name="number"]').inputValue();
+		// Tests run side by side: a number of its own, not the form's next one, which another test may take first.
+		const number = String(100 + Math.floor(Math.random() * 900));
+		await this.page.locator('form [name="number"]').fill(number);
 		await this.page.locator('form [name="titleFr"]').fill(title);
 		await this.page.locator('form [name="hostCountry"]').selectOption('KR');
 		await this.page.getByRole('button', { name: message(this.locale, 'forum_create_submit') }).click();
