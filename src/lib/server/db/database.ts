@@ -10,9 +10,10 @@ import type { ForumTables } from '../forums/forum.table';
 import type { PollTables } from '../polls/poll.table';
 import type { RegistrationTables } from '../registrations/registration.table';
 import type { ConsolidationTables } from '../consolidation/consolidation.table';
+import type { PersonalProgrammeTables } from '../personal-programme/personal-programme.table';
 
 /** Every table of Dari, as Kysely sees it. Columns are snake_case; rows never leave their domain. */
-export interface Database extends AuthTables, MailTables, DirectoryTables, PartnershipTables, GoodPracticeTables, FileTables, MeetingTables, ForumTables, PollTables, RegistrationTables, ConsolidationTables {}
+export interface Database extends AuthTables, MailTables, DirectoryTables, PartnershipTables, GoodPracticeTables, FileTables, MeetingTables, ForumTables, PollTables, RegistrationTables, ConsolidationTables, PersonalProgrammeTables {}
 
 export type DatabaseDialect = 'sqlite' | 'postgres';
 

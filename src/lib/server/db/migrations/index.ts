@@ -14,6 +14,7 @@ import * as forums from './2026-11-28-0012-forums';
 import * as pollsAndConsultations from './2026-11-28-0013-polls-and-consultations';
 import * as registrations from './2026-11-28-0014-registrations';
 import * as visitAssignment from './2026-11-28-0015-visit-assignment';
+import * as waitingLists from './2026-11-28-0016-waiting-lists';
 
 /**
  * Migrations are listed in code rather than read from a folder, so that the built server, the CLI
@@ -34,7 +35,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-28-0012-forums': forums,
 	'2026-11-28-0013-polls-and-consultations': pollsAndConsultations,
 	'2026-11-28-0014-registrations': registrations,
-	'2026-11-28-0015-visit-assignment': visitAssignment
+	'2026-11-28-0015-visit-assignment': visitAssignment,
+	'2026-11-28-0016-waiting-lists': waitingLists
 };
 
 /** Every migration's name, in the order they apply. */
