@@ -1,0 +1,170 @@
+/**
+ * Outage (issue 7 §3): the SMTP server goes down in the middle of a batch and comes back on the same
+ * port while the outbox sender runs; every message is delivered exactly once and the outbox ends
+ * with all of them sent.
+ *
+ * What "exactly once" means here. In SMTP a message is delivered when the server answers 250 to
+ * its DATA: from then on the server is responsible for it (RFC 5321 §4.1.1.4, §6.1), and the outbox
+ * marks it sent right after that answer and never hands it over again. Before the 250 the server
+ * has taken nothing: the outbox keeps the message and tries again, with the same Message-ID. So every
+ * message is accepted exactly once. The one window nobody can close is a server that has read the
+ * whole message and dies before its 250 reaches Dari (RFC 1047): that server saw the text, did not
+ * take it, and sees it again on the retry; the unchanged Message-ID lets anything downstream
+ * recognise the copy. The test drops the connection in exactly that window to show both sides.
+ */
+import type { AddressInfo, Socket } from 'node:net';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { deliverDueMessages, enqueueEmail, startOutboxSender } from '../../src/lib/server/mail/outbox';
+import { HOUR } from '../../src/lib/server/shared/clock';
+import { describeEachDatabase } from '../setup/databases';
+
+const BATCH = 40;
+/** Messages accepted before the outage. */
+const BEFORE_OUTAGE = 12;
+
+/** A real SMTP server on 127.0.0.1 that can fail like a real one: all at once, mid-message. */
+class FailingSmtpServer {
+	/** Messages answered with 250, i.e. taken by the server. */
+	accepted: { messageId: string; to: string }[] = [];
+	/** Message-IDs of every message whose whole text arrived, answered or not. */
+	read: string[] = [];
+	port = 0;
+	/** When this many messages have been accepted, the next one is read and the server dies before its 250. */
+	dieAfter = Infinity;
+	private server?: SMTPServer;
+	private readonly sockets = new Set<Socket>();
+
+	async start(port = 0): Promise<void> {
+		const server = new SMTPServer({
+			authOptional: true,
+			disabledCommands: ['STARTTLS'],
+			logger: false,
+			onData: (stream, session, callback) => {
+				const chunks: Buffer[] = [];
+				stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+				stream.on('end', () => {
+					const messageId = /^Message-ID:\s*(.+)$/im.exec(Buffer.concat(chunks).toString('utf8'))?.[1].trim() ?? '';
+					this.read.push(messageId);
+					if (this.accepted.length >= this.dieAfter) {
+						this.dieAfter = Infinity;
+						this.die();
+						return; // no answer: the connection is gone
+					}
+					this.accepted.push({ messageId, to: session.envelope.rcptTo.map((address) => address.address).join(',') });
+					callback();
+				});
+			}
+		});
+		server.server.on('connection', (socket: Socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, '127.0.0.1', () => resolve());
+		});
+		this.server = server;
+		this.port = (server.server.address() as AddressInfo).port;
+	}
+
+	/** Stops at once, as a crashed server or a pulled cable: no more connections, open ones cut. */
+	die(): void {
+		this.server?.server.close();
+		for (const socket of this.sockets) socket.destroy();
+		this.server = undefined;
+	}
+
+	get running(): boolean {
+		return this.server !== undefined;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		this.server = undefined;
+		if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+}
+
+async function until(condition: () => Promise<boolean> | boolean, what: string, step: () => void = () => {}, timeoutMs = 20_000): Promise<void> {
+	const start = Date.now();
+	while (!(await condition())) {
+		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		step();
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
+describeEachDatabase('an SMTP outage in the middle of a batch', (setup) => {
+	const smtp = new FailingSmtpServer();
+	let transport: nodemailer.Transporter;
+	const outbox = () => setup.context.db.selectFrom('outbox').selectAll().execute();
+
+	beforeAll(async () => {
+		await smtp.start();
+		// Short timeouts: a dead server is noticed in a second, not in nodemailer's minutes.
+		transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true, connectionTimeout: 1000, greetingTimeout: 1000, socketTimeout: 2000 });
+	});
+	afterAll(async () => {
+		transport.close();
+		await smtp.stop();
+	});
+
+	it('delivers every message exactly once when the server dies mid-message and comes back', async () => {
+		const clock = setup.context.clock;
+		const recipients: string[] = [];
+		for (let index = 0; index < BATCH; index++) {
+			recipients.push(`reminder${index}@example.org`);
+			await enqueueEmail(setup.context.db, { to: recipients[index], subject: `Rappel ${index}`, text: `Rappel ${index} · 알림` }, clock());
+		}
+		smtp.dieAfter = BEFORE_OUTAGE;
+		const errors: unknown[] = [];
+		const sender = startOutboxSender(setup.context.db, transport, {
+			senderId: 'outage-sender',
+			clock,
+			from: 'Dari <dari@test.local>',
+			intervalMs: 50,
+			onError: (error) => errors.push(error)
+		});
+		try {
+			// The server dies while reading message 13; the sender goes on trying while it is down
+			// (the clock moves on so that retries fall due) and keeps every message pending.
+			await until(() => !smtp.running, 'the outage');
+			const port = smtp.port;
+			await until(
+				async () => (await outbox()).filter((row) => row.status === 'pending' && Number(row.attempts) >= 2).length >= 2,
+				'failed retries during the outage',
+				() => clock.advance(5 * 60_000)
+			);
+			const during = await outbox();
+			expect(during.filter((row) => row.status === 'sent')).toHaveLength(BEFORE_OUTAGE);
+			expect(during.every((row) => row.status !== 'failed')).toBe(true);
+			expect(during.some((row) => row.last_error)).toBe(true);
+
+			// Back on the same port: whatever is due goes out, each message once.
+			await smtp.start(port);
+			await until(async () => (await outbox()).every((row) => row.status === 'sent'), 'every message sent', () => clock.advance(HOUR));
+		} finally {
+			await sender.stop();
+		}
+
+		expect(errors).toEqual([]);
+		const rows = await outbox();
+		expect(rows).toHaveLength(BATCH);
+		for (const row of rows) {
+			expect(row.locked_by).toBeNull();
+			expect(smtp.accepted.filter((message) => message.messageId === row.message_id)).toEqual([{ messageId: row.message_id, to: row.to_address }]);
+		}
+		expect(smtp.accepted.map((message) => message.to).sort()).toEqual([...recipients].sort());
+		// The message read when the server died was not taken (no 250): read twice, accepted once.
+		const readTwice = [...new Set(smtp.read)].filter((id) => smtp.read.filter((read) => read === id).length > 1);
+		expect(readTwice).toHaveLength(1);
+		expect(smtp.read).toHaveLength(BATCH + 1);
+
+		// Nothing left to send: another pass, hours later, sends nothing.
+		clock.advance(24 * HOUR);
+		expect(await deliverDueMessages(setup.context.db, transport, { senderId: 'later', clock, from: 'dari@test.local' })).toEqual({ sent: 0, failed: 0 });
+		expect(smtp.accepted).toHaveLength(BATCH);
+	});
+});
