@@ -166,3 +166,34 @@ const ROLE_STRENGTH: Record<GroupRole, number> = { coordinator: 3, partner: 2, m
 export function strongerRole(a: GroupRole | undefined, b: GroupRole): GroupRole {
 	return a && ROLE_STRENGTH[a] >= ROLE_STRENGTH[b] ? a : b;
 }
+
+/**
+ * A delegate who opened their personal programme link (issue 6 §5): it stands for them in one
+ * forum, to read their programme and answer for their own visits and offers.
+ */
+export interface ProgrammeGuest {
+	kind: 'programme-guest';
+	personId: string;
+	groupId: string;
+	forumId: string;
+}
+
+/**
+ * Who may read a delegate's personal programme and act on it (withdraw, accept or decline an
+ * offered place; issue 6 §5–6): the delegate themself, signed in as their person (a member or
+ * partner of the group) or through their programme link; the group's coordinators and
+ * administrators, for anyone. `actorPersonId` is the person the signed-in account speaks for.
+ */
+export function authorizePersonalProgramme(
+	actor: Actor | ProgrammeGuest,
+	target: { groupId: string; forumId: string; personId: string },
+	actorPersonId: string | null
+): Denial | null {
+	if (actor.kind === 'programme-guest') {
+		return actor.groupId === target.groupId && actor.forumId === target.forumId && actor.personId === target.personId ? null : { ok: false, reason: 'FORBIDDEN' };
+	}
+	if (can(actor, 'group.manage', target.groupId)) return null;
+	const denied = authorize(actor, 'group.view', target.groupId);
+	if (denied) return denied;
+	return actorPersonId === target.personId ? null : { ok: false, reason: 'FORBIDDEN' };
+}

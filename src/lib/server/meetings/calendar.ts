@@ -86,7 +86,7 @@ export function vtimezone(timeZone: string, around: Date): string {
  * An instant ical-generator writes as wall-clock time in a zone. Without it, a plain Date is
  * written in the server's own zone; ical-generator recognises this shape (@date-fns/tz's TZDate).
  */
-function zonedInstant(iso: string): ICalTZDateStub {
+export function zonedInstant(iso: string): ICalTZDateStub {
 	const instant = new Date(iso);
 	return Object.assign(new Date(iso), {
 		internal: new Date(iso),

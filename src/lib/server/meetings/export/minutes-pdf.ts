@@ -109,9 +109,9 @@ const PAGE_MARGIN = 56;
 const BODY_SIZE = 10.5;
 const INDENT = 16;
 
-type Doc = PDFKit.PDFDocument;
+export type Doc = PDFKit.PDFDocument;
 
-function useFont(doc: Doc, font: FontFile, registered: Set<string>): void {
+export function useFont(doc: Doc, font: FontFile, registered: Set<string>): void {
 	if (!registered.has(font.name)) {
 		doc.registerFont(font.name, font.file);
 		registered.add(font.name);
@@ -127,7 +127,7 @@ interface WriteOptions {
 	gapAfter?: number;
 }
 
-function writeRuns(doc: Doc, runs: Run[], options: WriteOptions, registered: Set<string>): void {
+export function writeRuns(doc: Doc, runs: Run[], options: WriteOptions, registered: Set<string>): void {
 	const segments = segmentRuns(runs).filter((segment) => segment.text !== '');
 	if (segments.length === 0) return;
 	let { x, width } = options;
