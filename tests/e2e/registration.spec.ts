@@ -8,7 +8,7 @@ import { waitForMessageTo } from './support/outbox';
 test.describe('a registration before the deadline', () => {
 	test.use({ storageState: storageStateOf('coordinator') });
 
-	test('the coordinator opens registrations (a past deadline refused); a member registers a delegation with ranked choices; the dashboard and export show it', async ({ page, browser }) => {
+	test('the coordinator opens registrations (a past deadline refused); a member registers a delegation with ranked choices; the dashboard and export show it; a personal link lets a person without an account change it', async ({ page, browser }) => {
 		// A forum of our own, numbered far from the other tests' editions.
 		const number = String(500 + Math.floor(Math.random() * 400));
 		const newcomer = `DELEGUE${number}`;
@@ -82,6 +82,31 @@ test.describe('a registration before the deadline', () => {
 		const text = await csv.text();
 		expect(text).toContain(`Nantes Métropole,Intéressé,Paul ${newcomer},paul.${number}@nantes.test,false,Gestion des déchets`);
 		expect(text).toContain('Nantes Métropole,Intéressé,Louise COULON,,true,Intelligence artificielle,"Culture, tourisme, gastronomie"');
+
+		// A personal link for Paul, who has no account: it opens Nantes's registration without signing in.
+		const linkForm = row.locator('form[action="?/link"]');
+		await linkForm.getByRole('combobox').selectOption({ label: `Paul ${newcomer}` });
+		const sentAt = new Date();
+		await linkForm.getByRole('button', { name: message('fr', 'registration_send_link') }).click();
+		await expect(page.getByRole('status').first()).toHaveText(message('fr', 'registration_link_sent_notice', { email: `paul.${number}@nantes.test` }));
+		const mail = await waitForMessageTo(`paul.${number}@nantes.test`, sentAt);
+		const link = /https?:\/\/[^\s]+\/fr\/links\/[A-Za-z0-9_-]{43}/.exec(mail.text)?.[0];
+		expect(link).toBeTruthy();
+		const guestContext = await browser.newContext();
+		try {
+			const guest = await guestContext.newPage();
+			await guest.goto(new URL(link!).pathname);
+			await guest.waitForLoadState('load');
+			await expect(guest.getByTestId('personal-link-intro')).toContainText(`Paul ${newcomer}`);
+			await expect(guest.getByTestId('personal-link-intro')).toContainText('Nantes Métropole');
+			await expect(guest.getByLabel('Louise COULON', { exact: true })).toBeChecked();
+			await guest.getByRole('radio', { name: message('fr', 'registration_interest_maybe'), exact: true }).check();
+			await guest.getByRole('button', { name: message('fr', 'registration_save') }).click();
+			await expect(guest.getByTestId('registration-saved')).toHaveText(message('fr', 'registration_saved_notice', { version: 2 }));
+			await expect(guest.getByRole('radio', { name: message('fr', 'registration_interest_maybe'), exact: true })).toBeChecked();
+		} finally {
+			await guestContext.close();
+		}
 	});
 });
 

@@ -16,14 +16,17 @@ import { openPersonalLink } from '$lib/server/registrations/reminder.service';
  * expired: 410, each with its own page (+error.svelte beside this file).
  */
 async function openLink(event: RequestEvent) {
-	// The token must not leak to another site through the Referer header, nor stay in a shared cache.
-	event.setHeaders({ 'referrer-policy': 'no-referrer', 'cache-control': 'private, no-store' });
 	const opened = await openPersonalLink(event.locals.context, event.params.token);
 	if (!opened.ok) error(opened.reason === 'EXPIRED' ? 410 : 404, opened.reason === 'EXPIRED' ? m.registration_link_expired_title() : m.registration_link_unknown_title());
 	return opened.value;
 }
 
 export const load: PageServerLoad = async (event) => {
+	// The token must not leak to another site through the Referer header (same-origin, not no-referrer:
+	// with no-referrer the browser sends "Origin: null" and the form's POST is refused as cross-site),
+	// nor stay in a shared cache.
+	// Set here only: after a form action the load runs too, and a header may be set once.
+	event.setHeaders({ 'referrer-policy': 'same-origin', 'cache-control': 'private, no-store' });
 	const link = await openLink(event);
 	const result = await getRegistrationPage(event.locals.context, link.guest, link.groupSlug, link.forumNumber, null);
 	if (!result.ok) refuse(event, result.reason === 'CHOOSE_ORGANISATION' ? 'NOT_FOUND' : result.reason);
