@@ -54,15 +54,15 @@ function orderById(items: { id: string }[], positionOf: Map<string, number>): nu
  * visit in preferences, invalid capacity, duplicate ids, impossible locks…).
  */
 export function assignVisits(instance: VisitAssignmentInstance): AssignmentOutcome {
-	const { problems, index } = checkInstance(instance);
+	const { problems, index: instanceIndex } = checkInstance(instance);
 	if (problems.length > 0) return { ok: false, problems };
-	return { ok: true, result: solveValidInstance(instance, index) };
+	return { ok: true, result: solveValidInstance(instance, instanceIndex) };
 }
 
-function solveValidInstance(instance: VisitAssignmentInstance, index: InstanceIndex): AssignmentResult {
+function solveValidInstance(instance: VisitAssignmentInstance, instanceIndex: InstanceIndex): AssignmentResult {
 	const { visits, delegates } = instance;
 	const locks = instance.locked ?? [];
-	const { visitPosition: visitIndex, delegatePosition: delegateIndex, preferenceStart, preferredVisit } = index;
+	const { visitPosition: visitIndex, delegatePosition: delegateIndex, preferenceStart, preferredVisit } = instanceIndex;
 
 	const slots: string[] = [];
 	const slotIndex = new Map<string, number>();
