@@ -16,7 +16,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { deliverDueMessages, enqueueEmail, startOutboxSender } from '../../src/lib/server/mail/outbox';
+import { deliverDueMessages, enqueueEmail, LEASE, startOutboxSender } from '../../src/lib/server/mail/outbox';
 import { HOUR } from '../../src/lib/server/shared/clock';
 import { describeEachDatabase } from '../setup/databases';
 
@@ -33,6 +33,9 @@ class FailingSmtpServer {
 	port = 0;
 	/** When this many messages have been accepted, the next one is read and the server dies before its 250. */
 	dieAfter = Infinity;
+	/** While set, the server reads messages and keeps its answer back (a hung server). */
+	hang = false;
+	private held: (() => void)[] = [];
 	private server?: SMTPServer;
 	private readonly sockets = new Set<Socket>();
 
@@ -52,8 +55,12 @@ class FailingSmtpServer {
 						this.die();
 						return; // no answer: the connection is gone
 					}
-					this.accepted.push({ messageId, to: session.envelope.rcptTo.map((address) => address.address).join(',') });
-					callback();
+					const accept = () => {
+						this.accepted.push({ messageId, to: session.envelope.rcptTo.map((address) => address.address).join(',') });
+						callback();
+					};
+					if (this.hang) this.held.push(accept);
+					else accept();
 				});
 			}
 		});
@@ -74,6 +81,16 @@ class FailingSmtpServer {
 		this.server?.server.close();
 		for (const socket of this.sockets) socket.destroy();
 		this.server = undefined;
+	}
+
+	get hanging(): number {
+		return this.held.length;
+	}
+
+	/** The hung server recovers: it answers what it held back. */
+	recover(): void {
+		this.hang = false;
+		for (const accept of this.held.splice(0)) accept();
 	}
 
 	get running(): boolean {
@@ -166,5 +183,24 @@ describeEachDatabase('an SMTP outage in the middle of a batch', (setup) => {
 		clock.advance(24 * HOUR);
 		expect(await deliverDueMessages(setup.context.db, transport, { senderId: 'later', clock, from: 'dari@test.local' })).toEqual({ sent: 0, failed: 0 });
 		expect(smtp.accepted).toHaveLength(BATCH);
+	});
+
+	it('does not let a second process take a message while the first waits on a hung server past its lease', async () => {
+		const clock = setup.context.clock;
+		smtp.accepted = [];
+		const id = await enqueueEmail(setup.context.db, { to: 'hung@example.org', subject: 'Rappel', text: 'Rappel' }, clock());
+		const { message_id: messageId } = await setup.context.db.selectFrom('outbox').select('message_id').where('id', '=', id).executeTakeFirstOrThrow();
+		smtp.hang = true;
+		const first = deliverDueMessages(setup.context.db, transport, { senderId: 'process-one', clock, from: 'dari@test.local', leaseRenewalMs: 20 });
+		await until(() => smtp.hanging === 1, 'the message read by the hung server');
+		// The exchange outlasts the lease; the first sender, alive, keeps its claim.
+		clock.advance(LEASE + 60_000);
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		smtp.hang = false;
+		expect(await deliverDueMessages(setup.context.db, transport, { senderId: 'process-two', clock, from: 'dari@test.local' })).toEqual({ sent: 0, failed: 0 });
+		smtp.recover();
+		expect(await first).toEqual({ sent: 1, failed: 0 });
+		expect(smtp.accepted.filter((message) => message.messageId === messageId)).toHaveLength(1);
+		expect((await setup.context.db.selectFrom('outbox').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('sent');
 	});
 });

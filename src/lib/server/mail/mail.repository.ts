@@ -43,6 +43,17 @@ export async function claimMessage(
 		.executeTakeFirst();
 }
 
+/** Extends a sender's claim while its SMTP exchange lasts; nothing if the claim is no longer its own. */
+export async function renewClaim(db: Executor, id: string, senderId: string, lockedUntil: string): Promise<void> {
+	await db
+		.updateTable('outbox')
+		.set({ locked_until: lockedUntil })
+		.where('id', '=', id)
+		.where('locked_by', '=', senderId)
+		.where('status', '=', 'pending')
+		.execute();
+}
+
 export async function markSent(db: Executor, id: string, senderId: string, nowIso: string): Promise<void> {
 	await db
 		.updateTable('outbox')

@@ -3,7 +3,15 @@
  *
  * Guarantees: a message written with the change that caused it is never lost (it stays 'pending'
  * until an SMTP server accepts it, whatever happens in between), and is not sent twice (a sender
- * claims it with a lease before delivering, and marks it sent right after the server's 250).
+ * claims it with a lease before delivering, renews the lease for as long as the SMTP exchange
+ * lasts, and marks it sent right after the server's 250).
+ *
+ * Exactly once, precisely: a message is handed over when the SMTP server answers 250 to its DATA
+ * (RFC 5321: the server is then responsible for it). Dari hands each message over once: after the
+ * 250 it is marked sent and never offered again; without a 250 it stays pending and is tried again
+ * later, with the same Message-ID. The one copy no sender can rule out is a server that read the
+ * whole message and failed before its 250 arrived (RFC 1047): it sees the message again on the retry,
+ * recognisable by the unchanged Message-ID. tests/integration/outage.test.ts shows both.
  */
 import type { Transporter } from 'nodemailer';
 import type { Executor } from '../db/database';
@@ -62,8 +70,14 @@ export function retryDelay(failedAttempts: number): number {
 /** 40 attempts: with the back-off above, about 34 hours of trying. */
 export const MAX_ATTEMPTS = 40;
 
-/** A claim lasts 2 minutes: longer than an SMTP exchange with nodemailer's own timeouts. */
-const LEASE = 2 * MINUTE;
+/**
+ * A claim lasts 2 minutes and is renewed every 30 seconds while its SMTP exchange goes on: an
+ * exchange may last far longer than a lease (nodemailer waits up to 10 minutes for a silent server),
+ * and another process must not take the message meanwhile, or a server that hung and recovers would
+ * get it twice. A sender that dies stops renewing: its message is free again 2 minutes later.
+ */
+export const LEASE = 2 * MINUTE;
+const LEASE_RENEWAL_MS = 30_000;
 
 export interface DeliveryReport {
 	sent: number;
@@ -74,7 +88,7 @@ export interface DeliveryReport {
 export async function deliverDueMessages(
 	db: Executor,
 	transport: Transporter,
-	options: { senderId: string; clock: Clock; from: string; batchSize?: number }
+	options: { senderId: string; clock: Clock; from: string; batchSize?: number; leaseRenewalMs?: number }
 ): Promise<DeliveryReport> {
 	const report: DeliveryReport = { sent: 0, failed: 0 };
 	const now = options.clock();
@@ -83,6 +97,9 @@ export async function deliverDueMessages(
 		const claimedAt = options.clock();
 		const message = await repository.claimMessage(db, id, options.senderId, claimedAt.toISOString(), isoAfter(claimedAt, LEASE));
 		if (!message) continue; // another sender has it
+		const renewal = setInterval(() => {
+			repository.renewClaim(db, id, options.senderId, isoAfter(options.clock(), LEASE)).catch(() => {});
+		}, options.leaseRenewalMs ?? LEASE_RENEWAL_MS);
 		try {
 			await transport.sendMail({
 				from: options.from,
@@ -104,6 +121,8 @@ export async function deliverDueMessages(
 				status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending'
 			});
 			report.failed++;
+		} finally {
+			clearInterval(renewal);
 		}
 	}
 	return report;
@@ -113,7 +132,7 @@ export async function deliverDueMessages(
 export function startOutboxSender(
 	db: Executor,
 	transport: Transporter,
-	options: { senderId: string; clock: Clock; from: string; intervalMs: number; onError?: (error: unknown) => void }
+	options: { senderId: string; clock: Clock; from: string; intervalMs: number; leaseRenewalMs?: number; onError?: (error: unknown) => void }
 ): { stop(): Promise<void>; wake(): void } {
 	let running: Promise<unknown> | undefined;
 	let stopped = false;
