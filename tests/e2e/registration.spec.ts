@@ -8,7 +8,9 @@ import { waitForMessageTo } from './support/outbox';
 test.describe('a registration before the deadline', () => {
 	test.use({ storageState: storageStateOf('coordinator') });
 
-	test('the coordinator opens registrations (a past deadline refused); a member registers a delegation with ranked choices; the dashboard and export show it; a personal link lets a person without an account change it', async ({ page, browser }) => {
+	test('the coordinator opens registrations (a past deadline refused); a member registers a delegation with ranked choices; the dashboard and export show it; a personal link lets a person without an account change it; a conflicting save loses no delegate', async ({ page, browser }) => {
+		// One story through five browser contexts: given three times the usual time, for a loaded machine.
+		test.slow();
 		// A forum of our own, numbered far from the other tests' editions.
 		const number = String(500 + Math.floor(Math.random() * 400));
 		const newcomer = `DELEGUE${number}`;
@@ -106,6 +108,32 @@ test.describe('a registration before the deadline', () => {
 			await expect(guest.getByRole('radio', { name: message('fr', 'registration_interest_maybe'), exact: true })).toBeChecked();
 		} finally {
 			await guestContext.close();
+		}
+
+		// Two people of Nantes with the form open at once: the second save is told, sees both versions, loses no one.
+		const conflictContext = await browser.newContext({ storageState: storageStateOf('member') });
+		try {
+			const [first, second] = [await conflictContext.newPage(), await conflictContext.newPage()];
+			await new RegistrationPages(first, 'fr').openForm(number);
+			await new RegistrationPages(second, 'fr').openForm(number);
+			const firstForm = new RegistrationPages(first, 'fr');
+			await firstForm.field('new-0-givenName').fill('Anne');
+			await firstForm.field('new-0-familyName').fill(`SECONDE${number}`);
+			await firstForm.save();
+			await expect(first.getByTestId('registration-saved')).toHaveText(message('fr', 'registration_saved_notice', { version: 3 }));
+			await second.getByRole('radio', { name: message('fr', 'registration_interest_no'), exact: true }).check();
+			await new RegistrationPages(second, 'fr').save();
+			await expect(second.getByTestId('registration-conflict')).toHaveText(message('fr', 'registration_conflict_notice', { version: 3 }));
+			await expect(second.getByRole('region', { name: message('fr', 'registration_stored_version_heading') })).toContainText(`Anne SECONDE${number}`);
+			// What they typed is kept, and the delegate saved meanwhile is in their form.
+			await expect(second.getByRole('radio', { name: message('fr', 'registration_interest_no'), exact: true })).toBeChecked();
+			await expect(second.getByLabel(`Anne SECONDE${number}`, { exact: true })).toBeChecked();
+			await new RegistrationPages(second, 'fr').save();
+			await expect(second.getByTestId('registration-saved')).toHaveText(message('fr', 'registration_saved_notice', { version: 4 }));
+			await expect(second.getByLabel(`Anne SECONDE${number}`, { exact: true })).toBeChecked();
+			await expect(second.getByLabel(`Paul ${newcomer}`, { exact: true })).toBeChecked();
+		} finally {
+			await conflictContext.close();
 		}
 	});
 });
