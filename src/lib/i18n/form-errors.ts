@@ -91,6 +91,10 @@ export function errorMessage(code: string | undefined): string | undefined {
 			return m.registration_closed_error();
 		case 'no_email':
 			return m.registration_no_email_error();
+		case 'visit_full':
+			return m.consolidation_visit_full_field();
+		case 'already_there':
+			return m.consolidation_already_there();
 		default:
 			return m.error_invalid_choice();
 	}
