@@ -226,8 +226,8 @@ describeEachDatabase('date poll', (setup) => {
 		const { number, first, second } = await openPoll();
 		const both = (extra: Record<string, string> = {}) => answer({ [`choice:${first}`]: 'yes', [`choice:${second}`]: 'no', ...extra });
 		expect(await answerDatePoll(setup.context, actors.coordinator, 'coree', number, both({ organisationId: ids['Dijon'] }))).toEqual({ ok: true, value: { organisationId: ids['Dijon'] } });
-		// The coordinator's own organisation (GAROK) is a partner: not asked.
-		expect(await answerDatePoll(setup.context, actors.coordinator, 'coree', number, both())).toEqual({ ok: false, reason: 'NOT_RESPONDENT' });
+		// The coordinator's own organisation (GAROK) is a partner, not asked: the coordinator must name one.
+		expect(await answerDatePoll(setup.context, actors.coordinator, 'coree', number, both())).toEqual({ ok: false, reason: 'INVALID_FIELD', field: 'organisationId' });
 		expect(await answerDatePoll(setup.context, actors.coordinator, 'coree', number, both({ organisationId: ids['Cités Unies France'] }))).toEqual({ ok: false, reason: 'INVALID_FIELD', field: 'organisationId' });
 		expect(await answerDatePoll(setup.context, actors.member, 'coree', number, both({ organisationId: ids['Dijon'] }))).toEqual({ ok: false, reason: 'FORBIDDEN' });
 		expect(await answerDatePoll(setup.context, actors.partner, 'coree', number, both())).toEqual({ ok: false, reason: 'NOT_RESPONDENT' });

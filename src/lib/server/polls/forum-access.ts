@@ -39,7 +39,8 @@ export async function answeringOrganisation(db: Executor, actor: Actor, group: F
 	const organisationId = named || (actor.kind === 'user' ? (actor.organisationId ?? '') : '');
 	const organisations = await respondentOrganisations(db, group.id);
 	const organisation = organisations.find((candidate) => candidate.id === organisationId);
-	if (!organisation) return can(actor, 'group.manage', group.id) && named ? fail('INVALID_FIELD', 'organisationId') : fail('NOT_RESPONDENT');
+	// Those who run the group choose the organisation on the form: none chosen is that field's error.
+	if (!organisation) return can(actor, 'group.manage', group.id) ? fail('INVALID_FIELD', 'organisationId') : fail('NOT_RESPONDENT');
 	const denied = authorizeForumAnswer(actor, { groupId: group.id, forumId: forum.id, organisationId: organisation.id });
 	if (denied) return denied;
 	return ok(organisation);

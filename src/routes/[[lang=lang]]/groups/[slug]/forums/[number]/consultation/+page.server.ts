@@ -53,7 +53,7 @@ export const actions: Actions = {
 		if (!result.ok) {
 			if (result.reason === 'CONSULTATION_PUBLISHED') return refused('answer', { form: 'consultation_published' }, form.values, 409);
 			if (result.reason === 'NOT_RESPONDENT') return refused('answer', { form: 'not_respondent' }, form.values, 403);
-			if (result.reason === 'INVALID_FIELD') return refused('answer', { [result.field ?? 'form']: 'invalid_choice' }, form.values);
+			if (result.reason === 'INVALID_FIELD') return refused('answer', { [result.field ?? 'form']: result.field === 'organisationId' && !form.data.organisationId ? 'required' : 'invalid_choice' }, form.values);
 			refuse(event, result.reason);
 		}
 		back(event, 'answered=1', '#answer-heading');

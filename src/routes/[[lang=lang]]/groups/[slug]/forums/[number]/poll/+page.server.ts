@@ -121,7 +121,7 @@ export const actions: Actions = {
 			if (result.reason === 'POLL_CLOSED') return refused('answer', { form: 'poll_closed' }, form.values, 409);
 			if (result.reason === 'POLL_NOT_OPEN') return refused('answer', { form: 'poll_not_open' }, form.values, 409);
 			if (result.reason === 'NOT_RESPONDENT') return refused('answer', { form: 'not_respondent' }, form.values, 403);
-			if (result.reason === 'INVALID_FIELD') return refused('answer', { [result.field ?? 'form']: result.field === 'organisationId' ? 'invalid_choice' : 'required' }, form.values);
+			if (result.reason === 'INVALID_FIELD') return refused('answer', { [result.field ?? 'form']: result.field === 'organisationId' && form.data.organisationId ? 'invalid_choice' : 'required' }, form.values);
 			refuse(event, result.reason);
 		}
 		back(event, 'answered=1', '#results-heading');
