@@ -24,6 +24,9 @@ async function storedTitles(data: ServerData, prefix: string): Promise<{ titles:
 		const database = new SQLite(data.sqliteFile, { readonly: true });
 		try {
 			const integrity = (database.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check).join('\n');
+			// No row left pointing at a missing one either (half of a write would show here).
+			const dangling = database.pragma('foreign_key_check') as unknown[];
+			if (dangling.length > 0) return { titles: [], integrity: `foreign keys: ${JSON.stringify(dangling.slice(0, 5))}` };
 			return { titles: (database.prepare(query).all() as { title_fr: string }[]).map((row) => row.title_fr), integrity };
 		} finally {
 			database.close();
