@@ -11,6 +11,7 @@ import { migrateToLatest } from './db/migrations/index';
 import { startOutboxSender } from './mail/outbox';
 import { purgeExpired } from './auth/auth.service';
 import { sendDueReminders } from './registrations/reminder.service';
+import { passExpiredOffers } from './personal-programme/personal-programme.service';
 import { systemClock, HOUR, MINUTE } from './shared/clock';
 import type { ServiceContext } from './shared/context';
 
@@ -57,6 +58,10 @@ export async function startInstance(
 						sendDueReminders(context, systemClock(), remindersOrigin)
 							.then((report) => report.messages > 0 && sender?.wake())
 							.catch((error) => console.error(JSON.stringify({ level: 'error', msg: 'registration reminders', error: String(error) })));
+						// Waiting lists (issue 6 §6): offers whose time ran out pass to the next delegate.
+						passExpiredOffers(context, remindersOrigin)
+							.then((offers) => offers > 0 && sender?.wake())
+							.catch((error) => console.error(JSON.stringify({ level: 'error', msg: 'waiting list offers', error: String(error) })));
 					}, 5 * MINUTE)
 				: null;
 		reminders?.unref();
