@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/setup/databases';
 import { insertUser } from '../auth/auth.repository';
-import { anonymous, type Actor } from '../auth/policy';
+import { anonymous, type Actor, type LinkGuest } from '../auth/policy';
 import { DEMO_PASSWORD, loadDemoData } from '../db/demo-data/demo-data';
 import { hashPassword } from '../auth/password';
 import { demoIds, insertTestForum, must, signedInActor } from './poll-test-support';
@@ -246,6 +246,22 @@ describeEachDatabase('date poll', (setup) => {
 		expect(await getDatePoll(setup.context, actors.member, 'japon', japan)).toEqual({ ok: false, reason: 'FORBIDDEN' });
 		// A forum number of another group is not found in this one.
 		expect(await getDatePoll(setup.context, actors.member, 'coree', japan)).toEqual({ ok: false, reason: 'NOT_FOUND' });
+	});
+
+	it('lets a personal link answer for its organisation in its forum only, recording the person', async () => {
+		const { number, first, second } = await openPoll();
+		const forumId = (await setup.context.db.selectFrom('forum').select('id').where('number', '=', Number(number)).executeTakeFirstOrThrow()).id;
+		const person = await setup.context.db.selectFrom('person').select('id').where('family_name', '=', 'FORT').executeTakeFirstOrThrow();
+		const guest: LinkGuest = { kind: 'link-guest', personId: person.id, organisationId: ids['Dijon'], groupId: ids['group:coree'], forumId };
+		const both = (extra: Record<string, string> = {}) => answer({ [`choice:${first}`]: 'if-need-be', [`choice:${second}`]: 'yes', ...extra });
+		expect(await answerDatePoll(setup.context, guest, 'coree', number, both())).toEqual({ ok: true, value: { organisationId: ids['Dijon'] } });
+		const page = must(await getDatePoll(setup.context, guest, 'coree', number));
+		expect(page).toMatchObject({ canManage: false, ownOrganisationId: ids['Dijon'] });
+		expect(page.poll!.organisations.find((row) => row.organisation.id === ids['Dijon'])!.answer).toMatchObject({ answeredBy: 'Bertrand FORT', choices: { [first]: 'if-need-be', [second]: 'yes' } });
+		// Not for another organisation, nor another forum (the demo's 2nd).
+		expect(await answerDatePoll(setup.context, guest, 'coree', number, both({ organisationId: ids['Nantes Métropole'] }))).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		expect(await getDatePoll(setup.context, guest, 'coree', '2')).toEqual({ ok: false, reason: 'FORBIDDEN' });
+		expect(await getDatePoll(setup.context, guest, 'japon', number)).toEqual({ ok: false, reason: 'NOT_FOUND' });
 	});
 
 	it('closes with the picked option: sets the forum dates and writes one e-mail per person, in their language', async () => {

@@ -13,7 +13,7 @@ import type { Locale } from '../../paraglide/runtime.js';
 import { formatDayRange } from '../../components/polls/day-range';
 import { zoneLabel } from '../../format/date-time';
 import { utcToZonedFields, zonedToUtc } from '../../format/time-zones';
-import { can, type Actor } from '../auth/policy';
+import type { Actor } from '../auth/policy';
 import type { Executor } from '../db/database';
 import { formatPersonName } from '../directory/person-name';
 import { updateForum, type ForumRow } from '../forums/forum.repository';
@@ -25,7 +25,7 @@ import { listGroupPeople } from '../meetings/meeting.repository';
 import type { ServiceContext } from '../shared/context';
 import { newId } from '../shared/identifier';
 import { fail, ok, type Result } from '../shared/result';
-import { forumTitleIn, loadAnswer, loadForum, ownRespondent, respondentOrganisations, type RespondentOrganisation } from './forum-access';
+import { canManageGroup, forumTitleIn, loadAnswer, loadForum, type Respondent, ownRespondent, respondentOrganisations, type RespondentOrganisation } from './forum-access';
 import * as repository from './poll.repository';
 import type { DatePollAnswerInput, DatePollOptionInput, DatePollSettingsInput } from './poll.schema';
 import type { DatePollChoice, DatePollStatus } from './poll.table';
@@ -167,7 +167,7 @@ async function loadPoll(db: Executor, poll: repository.DatePollRow, organisation
 }
 
 /** The date poll page: options with their holidays, the grid of answers and its totals. */
-export async function getDatePoll(context: ServiceContext, actor: Actor, groupSlug: string, forumNumber: string): Promise<Result<DatePollPage, 'NOT_FOUND'>> {
+export async function getDatePoll(context: ServiceContext, actor: Respondent, groupSlug: string, forumNumber: string): Promise<Result<DatePollPage, 'NOT_FOUND'>> {
 	const found = await loadForum(context, actor, groupSlug, forumNumber, 'group.view');
 	if (!found.ok) return found;
 	const { group, forum } = found.value;
@@ -184,7 +184,7 @@ export async function getDatePoll(context: ServiceContext, actor: Actor, groupSl
 		forum: { id: forum.id, number: Number(forum.number), hostTimezone: forum.host_timezone, startsOn: forum.starts_on, endsOn: forum.ends_on },
 		poll,
 		ownOrganisationId: ownRespondent(actor, organisations),
-		canManage: can(actor, 'group.manage', group.id),
+		canManage: canManageGroup(actor, group.id),
 		settings
 	});
 }
@@ -367,7 +367,7 @@ export async function openDatePoll(
  */
 export async function answerDatePoll(
 	context: ServiceContext,
-	actor: Actor,
+	actor: Respondent,
 	groupSlug: string,
 	forumNumber: string,
 	input: DatePollAnswerInput

@@ -3,7 +3,8 @@
  * actor's right there, then the forum by number), and who answers for which organisation.
  */
 import type { Locale } from '../../paraglide/runtime.js';
-import { authorizeForumAnswer, can, type Actor } from '../auth/policy';
+import { authorizeForumAnswer, can, type Actor, type LinkGuest } from '../auth/policy';
+import { findGroupBySlug } from '../directory/directory.repository';
 import type { Executor } from '../db/database';
 import { findForumByNumber, type ForumRow } from '../forums/forum.repository';
 import { loadForumGroup, parseForumNumber, type ForumGroup } from '../forums/forum.service';
@@ -12,13 +13,35 @@ import type { ServiceContext } from '../shared/context';
 import { fail, ok } from '../shared/result';
 import { listRespondentOrganisations } from './poll.repository';
 
-export async function loadForum(context: ServiceContext, actor: Actor, groupSlug: string, forumNumber: string, action: 'group.view' | 'group.manage') {
+/** Who reads and answers: a signed-in account, or a person through a personal link (issue 5 §6). */
+export type Respondent = Actor | LinkGuest;
+
+/** Those who run the group (never a personal link). */
+export function canManageGroup(who: Respondent, groupId: string): boolean {
+	return who.kind === 'user' && can(who, 'group.manage', groupId);
+}
+
+export async function loadForum(context: ServiceContext, actor: Respondent, groupSlug: string, forumNumber: string, action: 'group.view' | 'group.manage') {
+	if (actor.kind === 'link-guest') return loadForumOfLink(context, actor, groupSlug, forumNumber, action);
 	const group = await loadForumGroup(context, actor, groupSlug, action);
 	if (!group.ok) return group;
 	const number = parseForumNumber(forumNumber);
 	const forum = number === null ? undefined : await findForumByNumber(context.db, group.value.id, number);
 	if (!forum) return fail('NOT_FOUND');
 	return ok<{ group: ForumGroup; forum: ForumRow }>({ group: group.value, forum });
+}
+
+/**
+ * A personal link opens its own forum, to read its poll and consultation and answer them for its
+ * organisation (authorizeForumAnswer), never to run them, nor any other forum.
+ */
+async function loadForumOfLink(context: ServiceContext, guest: LinkGuest, groupSlug: string, forumNumber: string, action: 'group.view' | 'group.manage') {
+	const group = await findGroupBySlug(context.db, groupSlug);
+	const number = parseForumNumber(forumNumber);
+	const forum = group && number !== null ? await findForumByNumber(context.db, group.id, number) : undefined;
+	if (!group || !forum) return fail('NOT_FOUND');
+	if (action !== 'group.view' || group.id !== guest.groupId || forum.id !== guest.forumId) return { ok: false as const, reason: 'FORBIDDEN' as const };
+	return ok<{ group: ForumGroup; forum: ForumRow }>({ group: { id: group.id, slug: group.slug, name: { fr: group.name_fr, ko: group.name_ko, en: group.name_en }, country: group.country_code }, forum });
 }
 
 export interface RespondentOrganisation {
@@ -35,12 +58,12 @@ export async function respondentOrganisations(db: Executor, groupId: string): Pr
  * an e-mail they received), else the actor's own. It must be one of the group's answering members,
  * and the policy must let the actor answer for it.
  */
-export async function answeringOrganisation(db: Executor, actor: Actor, group: ForumGroup, forum: ForumRow, named: string) {
-	const organisationId = named || (actor.kind === 'user' ? (actor.organisationId ?? '') : '');
+export async function answeringOrganisation(db: Executor, actor: Respondent, group: ForumGroup, forum: ForumRow, named: string) {
+	const organisationId = named || (actor.kind === 'anonymous' ? '' : (actor.organisationId ?? ''));
 	const organisations = await respondentOrganisations(db, group.id);
 	const organisation = organisations.find((candidate) => candidate.id === organisationId);
 	// Those who run the group choose the organisation on the form: none chosen is that field's error.
-	if (!organisation) return can(actor, 'group.manage', group.id) ? fail('INVALID_FIELD', 'organisationId') : fail('NOT_RESPONDENT');
+	if (!organisation) return canManageGroup(actor, group.id) ? fail('INVALID_FIELD', 'organisationId') : fail('NOT_RESPONDENT');
 	const denied = authorizeForumAnswer(actor, { groupId: group.id, forumId: forum.id, organisationId: organisation.id });
 	if (denied) return denied;
 	return ok(organisation);
@@ -50,7 +73,7 @@ export async function answeringOrganisation(db: Executor, actor: Actor, group: F
  * The forum, the organisation an answer is for and who gives it: the common start of answering a
  * poll or a consultation (the group's viewers, then the policy for that organisation).
  */
-export async function loadAnswer(context: ServiceContext, actor: Actor, groupSlug: string, forumNumber: string, organisationId: string) {
+export async function loadAnswer(context: ServiceContext, actor: Respondent, groupSlug: string, forumNumber: string, organisationId: string) {
 	const found = await loadForum(context, actor, groupSlug, forumNumber, 'group.view');
 	if (!found.ok) return found;
 	const organisation = await answeringOrganisation(context.db, actor, found.value.group, found.value.forum, organisationId);
@@ -59,14 +82,15 @@ export async function loadAnswer(context: ServiceContext, actor: Actor, groupSlu
 }
 
 /** The account and the person who gave an answer (recorded with it). */
-async function answerer(db: Executor, actor: Actor): Promise<{ userId: string | null; personId: string | null }> {
+async function answerer(db: Executor, actor: Respondent): Promise<{ userId: string | null; personId: string | null }> {
+	if (actor.kind === 'link-guest') return { userId: null, personId: actor.personId };
 	if (actor.kind !== 'user') return { userId: null, personId: null };
 	return { userId: actor.userId, personId: await findPersonIdOfUser(db, actor.userId) };
 }
 
 /** The organisation the actor answers for by default (their own, when it answers), or null. */
-export function ownRespondent(actor: Actor, organisations: RespondentOrganisation[]): string | null {
-	const own = actor.kind === 'user' ? actor.organisationId : null;
+export function ownRespondent(actor: Respondent, organisations: RespondentOrganisation[]): string | null {
+	const own = actor.kind === 'anonymous' ? null : actor.organisationId;
 	return own && organisations.some((organisation) => organisation.id === own) ? own : null;
 }
 

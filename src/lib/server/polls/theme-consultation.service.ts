@@ -5,13 +5,13 @@
  * appreciated", which the coordinator publishes with a note, as the reference minutes did
  * ("thèmes … particulièrement appréciés", 27 February 2024).
  */
-import { can, type Actor } from '../auth/policy';
+import type { Actor } from '../auth/policy';
 import { listThemes } from '../directory/directory.repository';
 import type { ForumGroup } from '../forums/forum.service';
 import type { ServiceContext } from '../shared/context';
 import { newId } from '../shared/identifier';
 import { fail, ok, type Result } from '../shared/result';
-import { loadAnswer, loadForum, ownRespondent, respondentOrganisations, type RespondentOrganisation } from './forum-access';
+import { canManageGroup, loadAnswer, loadForum, type Respondent, ownRespondent, respondentOrganisations, type RespondentOrganisation } from './forum-access';
 import * as repository from './poll.repository';
 import type { ConsultationAnswerInput, ConsultationSummaryInput, ConsultationThemeInput } from './poll.schema';
 
@@ -90,11 +90,11 @@ function byResult(themes: ThemeResult[]): ThemeResult[] {
 }
 
 /** The consultation page: the themes, the viewer's organisation's answer, the results and the summary. */
-export async function getThemeConsultation(context: ServiceContext, actor: Actor, groupSlug: string, forumNumber: string): Promise<Result<ConsultationPage, 'NOT_FOUND'>> {
+export async function getThemeConsultation(context: ServiceContext, actor: Respondent, groupSlug: string, forumNumber: string): Promise<Result<ConsultationPage, 'NOT_FOUND'>> {
 	const found = await loadForum(context, actor, groupSlug, forumNumber, 'group.view');
 	if (!found.ok) return found;
 	const { group, forum } = found.value;
-	const canManage = can(actor, 'group.manage', group.id);
+	const canManage = canManageGroup(actor, group.id);
 	const organisations = await respondentOrganisations(context.db, group.id);
 	const row = await repository.findConsultationOfForum(context.db, forum.id);
 	let consultation: ThemeConsultation | null = null;
@@ -224,7 +224,7 @@ export async function removeConsultationTheme(
  */
 export async function answerThemeConsultation(
 	context: ServiceContext,
-	actor: Actor,
+	actor: Respondent,
 	groupSlug: string,
 	forumNumber: string,
 	input: ConsultationAnswerInput
