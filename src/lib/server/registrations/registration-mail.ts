@@ -122,11 +122,12 @@ export function personalLinkPath(locale: Locale, token: string): string {
 	return `/${locale}/links/${token}`;
 }
 
-type Recipient = { id: string; email: string | null; preferred_language: Locale; user_id: string | null };
+type Recipient = { id: string; email: string | null; preferred_language: Locale; user_id: string | null; account_email: string | null };
 
 /**
- * Reminds one organisation that it has not answered: each of its people with an address gets the
- * reminder in their language; those without an account get a personal link instead of the page.
+ * Reminds one organisation that it has not answered: each of its people with an address (the
+ * directory's, else their account's) gets the reminder in their language, once per address; those
+ * without an account get a personal link instead of the page.
  */
 export async function sendReminderEmails(
 	db: Executor,
@@ -134,8 +135,12 @@ export async function sendReminderEmails(
 	reminder: { forum: ForumOfRegistration; round: RegistrationRound; organisation: OrganisationNames & { id: string }; people: Recipient[]; now: Date; mail: MailOptions }
 ): Promise<number> {
 	let sent = 0;
+	const written = new Set<string>();
 	for (const person of reminder.people) {
-		if (!person.email) continue;
+		// The directory's address, else the account's: a member who signs in is reminded too.
+		const to = person.email ?? person.account_email;
+		if (!to || written.has(to.toLowerCase())) continue;
+		written.add(to.toLowerCase());
 		const locale = person.preferred_language;
 		const path = person.user_id
 			? registrationPath(locale, reminder.forum)
@@ -144,7 +149,7 @@ export async function sendReminderEmails(
 		await enqueueEmail(
 			db,
 			{
-				to: person.email,
+				to,
 				subject: m.registration_email_reminder_subject({ forum }, { locale }),
 				text: m.registration_email_reminder_body(
 					{ organisation: organisationNameIn(reminder.organisation, locale), forum, group: reminder.forum.group.name[locale], deadline: deadlineText(reminder.round, locale), url: `${reminder.mail.origin}${path}` },

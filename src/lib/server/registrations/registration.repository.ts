@@ -159,7 +159,8 @@ export async function listPeopleOfOrganisations(db: Executor, organisationIds: s
 			'person.name_order',
 			'person.email',
 			'person.preferred_language',
-			'user_account.id as user_id'
+			'user_account.id as user_id',
+			'user_account.email as account_email'
 		])
 		.where('person.organisation_id', 'in', organisationIds)
 		.orderBy('person.family_name')
