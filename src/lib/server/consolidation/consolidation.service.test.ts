@@ -80,6 +80,26 @@ describe('optional rules', () => {
 		expect(placed.find((placement) => placement.delegate === 'd5')).toEqual({ delegate: 'd5', visit: 'z', rank: 1, locked: true });
 	});
 
+	it('keeps the optimum on a larger instance too, where the search stops after its fixed amount of work, and gives the same output twice', () => {
+		let seed = 7;
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		const visits = Array.from({ length: 12 }, (_, index) => ({ id: `v${index}`, slot: `s${index % 2}`, capacity: 12 }));
+		const large: VisitAssignmentInstance = {
+			visits,
+			delegates: Array.from({ length: 200 }, (_, index) => ({
+				id: `d${String(index).padStart(3, '0')}`,
+				organisation: `o${index % 30}`,
+				preferences: visits.map((visit) => ({ visit: visit.id, key: random() })).sort((a, b) => a.key - b.key).slice(0, 4).map((entry) => entry.visit)
+			}))
+		};
+		const result = assignVisits(large);
+		if (!result.ok) throw new Error('invalid');
+		const placed = applyOptionalRules(large, result.result.assignments, all);
+		expect(brokenAssignmentRules(large, { assignments: placed })).toEqual([]);
+		expect(scoreAssignments(large, placed)).toEqual({ filled: result.result.filled, rankSum: result.result.rankSum });
+		expect(applyOptionalRules(large, result.result.assignments, all)).toEqual(placed);
+	});
+
 	it('balances fill along a chain of moves at no cost', () => {
 		const chain: VisitAssignmentInstance = {
 			visits: [

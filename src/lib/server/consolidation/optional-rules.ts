@@ -15,6 +15,7 @@
  * rules compared in the order above (lexicographically); candidates are scanned in id order, so
  * the same input always gives the same output. This is a local search, not a second exact stage:
  * it finds an optimum-preserving improvement when one of these shapes exists, not always the best.
+ * On very large forums it stops after a fixed amount of work (counted, so still deterministic).
  */
 import type { VisitAssignmentInstance } from '../assignment/visit-assignment.types';
 import type { ConsolidationOptions } from './consolidation.table';
@@ -28,6 +29,8 @@ export interface PlacedDelegate {
 }
 
 const MAX_IMPROVEMENTS = 500;
+/** Placements scored and candidates looked at, in all: under a second of work. */
+const WORK_BUDGET = 2_000_000;
 
 /** `assignments` (an optimal result of `instance`) improved for the switched-on rules. */
 export function applyOptionalRules(instance: VisitAssignmentInstance, assignments: readonly PlacedDelegate[], options: ConsolidationOptions): PlacedDelegate[] {
@@ -42,7 +45,10 @@ export function applyOptionalRules(instance: VisitAssignmentInstance, assignment
 	const slots = [...new Set(instance.visits.map((visit) => visit.slot))];
 	const visitsOfSlot = (slot: string) => instance.visits.filter((visit) => visit.slot === slot).map((visit) => visit.id).sort();
 
+	let work = 0;
+	const exhausted = () => work > WORK_BUDGET;
 	const score = (): number[] => {
+		work += placed.length;
 		const vector: number[] = [];
 		if (options.keepDelegationsTogether) {
 			const counts = new Map<string, number>();
@@ -93,7 +99,9 @@ export function applyOptionalRules(instance: VisitAssignmentInstance, assignment
 			const movable = inSlot.filter((placement) => !placement.locked);
 			// Two delegates exchange their visits, at the same rank sum.
 			for (let i = 0; i < movable.length; i++) {
+				if (exhausted()) return null;
 				for (let j = i + 1; j < movable.length; j++) {
+					work++;
 					const [a, b] = [movable[i], movable[j]];
 					if (a.visit === b.visit) continue;
 					const aToB = rankOf(a.delegate, b.visit);
@@ -108,7 +116,9 @@ export function applyOptionalRules(instance: VisitAssignmentInstance, assignment
 			const hasVisit = new Set(inSlot.map((placement) => placement.delegate));
 			const waiting = [...delegateById.keys()].filter((id) => !hasVisit.has(id)).sort();
 			for (const placement of movable) {
+				if (exhausted()) return null;
 				for (const delegate of waiting) {
+					work++;
 					if (rankOf(delegate, placement.visit) !== rankOf(placement.delegate, placement.visit)) continue;
 					const previous = placement.delegate;
 					placement.delegate = delegate;
@@ -132,6 +142,7 @@ export function applyOptionalRules(instance: VisitAssignmentInstance, assignment
 		const ratio = (visit: string) => fill.get(visit)! / Math.max(1, visitById.get(visit)!.capacity);
 		const sources = [...visits].sort((a, b) => ratio(b) - ratio(a) || (a < b ? -1 : 1));
 		for (const source of sources) {
+			if (exhausted()) return null;
 			// Bellman–Ford from `source`: distance in rank change, and the placement moving into each visit.
 			const distance = new Map<string, number>([[source, 0]]);
 			const via = new Map<string, PlacedDelegate>();
@@ -141,6 +152,7 @@ export function applyOptionalRules(instance: VisitAssignmentInstance, assignment
 					const from = distance.get(placement.visit);
 					if (from === undefined) continue;
 					for (const target of visits) {
+						work++;
 						if (target === placement.visit || target === source) continue;
 						const gained = rankOf(placement.delegate, target);
 						if (gained === undefined) continue;
