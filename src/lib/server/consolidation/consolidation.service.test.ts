@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../tests/setup/databases';
 import { loadActor, signInWithPassword } from '../auth/auth.service';
@@ -5,6 +6,7 @@ import { anonymous, type Actor } from '../auth/policy';
 import { assignVisits } from '../assignment/visit-assignment';
 import { brokenAssignmentRules, scoreAssignments } from '../assignment/assignment-rules';
 import type { VisitAssignmentInstance } from '../assignment/visit-assignment.types';
+import { generateInstance } from '../assignment/instance-generator';
 import { DEMO_PASSWORD, loadDemoData } from '../db/demo-data/demo-data';
 import { DEMO_FIELD_VISITS, demoProgrammeItemId } from '../db/demo-data/forums.demo';
 import { insertForum } from '../forums/forum.repository';
@@ -78,6 +80,22 @@ describe('optional rules', () => {
 		expect(together(solved.result.assignments, ['d1', 'd3']) || together(solved.result.assignments, ['d2', 'd4'])).toBe(false);
 		expect(together(placed, ['d1', 'd3']) && together(placed, ['d2', 'd4'])).toBe(true);
 		expect(placed.find((placement) => placement.delegate === 'd5')).toEqual({ delegate: 'd5', visit: 'z', rank: 1, locked: true });
+	});
+
+	it('property: on generated instances with locks, every combination of rules keeps the optimum, the locks, the places and ranked visits only, deterministically', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), fc.boolean(), fc.boolean(), (seed, keepDelegationsTogether, firstChoicePerOrganisation, balanceFill) => {
+				const generated = generateInstance({ delegates: 24, visits: 6, slots: 2, rankedPerSlot: 2, capacityRatio: 0.8, lockedShare: 0.1, seed });
+				const result = assignVisits(generated);
+				if (!result.ok) return;
+				const options = { keepDelegationsTogether, firstChoicePerOrganisation, balanceFill };
+				const placed = applyOptionalRules(generated, result.result.assignments, options);
+				expect(brokenAssignmentRules(generated, { assignments: placed })).toEqual([]);
+				expect(scoreAssignments(generated, placed)).toEqual({ filled: result.result.filled, rankSum: result.result.rankSum });
+				expect(applyOptionalRules(generated, result.result.assignments, options)).toEqual(placed);
+			}),
+			{ numRuns: 60 }
+		);
 	});
 
 	it('keeps the optimum on a larger instance too, where the search stops after its fixed amount of work, and gives the same output twice', () => {

@@ -54,6 +54,7 @@ async function loadManaged(context: ServiceContext, actor: Actor, groupSlug: str
 	return loaded;
 }
 
+/** Places filled and sum of ranks of stored rows (a lock on a visit not ranked counts 0, as in the solver). */
 export function totalsOf(rows: readonly Pick<VisitAssignmentTable, 'rank'>[]): Totals {
 	return { filled: rows.length, rankSum: rows.reduce((sum, row) => sum + (row.rank ?? 0), 0) };
 }
