@@ -171,6 +171,24 @@ describeEachDatabase('programme consolidation', (setup) => {
 		expect(instance.value.locked).toEqual([]);
 	});
 
+	it('expands a ranked theme stored in a registration into its visits in programme order', async () => {
+		const { db } = setup.context;
+		const jiae = ids['Jiae YANG'];
+		const delegate = await db.selectFrom('registration_delegate').select('id').where('person_id', '=', jiae).executeTakeFirstOrThrow();
+		// Her first choice becomes the culture theme, which the (morning) economy visit now also has.
+		await db.updateTable('registration_preference').set({ theme_key: 'culture-tourism-gastronomy', programme_item_id: null }).where('delegate_id', '=', delegate.id).where('rank', '=', 1).execute();
+		await db.insertInto('programme_item_theme').values({ programme_item_id: ECONOMY, theme_key: 'culture-tourism-gastronomy' }).execute();
+		try {
+			const instance = await getForumInstance(setup.context, actors.coordinator, 'coree', 2);
+			if (!instance.ok) throw new Error(instance.reason);
+			// Theme → economy (09:00) then culture (14:00); AI next; economy, her 3rd choice, is not repeated.
+			expect(instance.value.delegates.find((entry) => entry.id === jiae)?.preferences).toEqual([ECONOMY, CULTURE, AI, CLIMATE]);
+		} finally {
+			await db.deleteFrom('programme_item_theme').where('programme_item_id', '=', ECONOMY).where('theme_key', '=', 'culture-tourism-gastronomy').execute();
+			await db.updateTable('registration_preference').set({ theme_key: null, programme_item_id: CULTURE }).where('delegate_id', '=', delegate.id).where('rank', '=', 1).execute();
+		}
+	});
+
 	it('refuses members, anonymous visitors and coordinators of other groups; an unknown forum is not found', async () => {
 		expect(await getConsolidation(setup.context, actors.member, 'coree', 2)).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
 		expect(await computeAssignment(setup.context, actors.member, 'coree', 2, NO_OPTIONAL_RULES)).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
