@@ -86,6 +86,7 @@ const PAGES: { name: string; path: string; heading: (locale: Locale) => string; 
 	{ name: 'second forum registration of Issy-les-Moulineaux', path: '/groups/coree/forums/2/registration?organisation=00000000-0000-4000-8000-00000000000f', heading: (locale) => `${message(locale, 'registration_page_title')} — ${locale === 'ko' ? '제2회 한불 지방정부 포럼' : 'Deuxième Forum franco-coréen'}`, as: 'administrator' },
 	{ name: 'second forum registrations dashboard', path: '/groups/coree/forums/2/registrations', heading: (locale) => `${message(locale, 'registration_dashboard_title')} — ${locale === 'ko' ? '제2회 한불 지방정부 포럼' : 'Deuxième Forum franco-coréen'}`, as: 'administrator' },
 	{ name: 'second forum consolidation', path: '/groups/coree/forums/2/consolidation', heading: (locale) => `${message(locale, 'consolidation_title')} — ${locale === 'ko' ? '제2회 한불 지방정부 포럼' : 'Deuxième Forum franco-coréen'}`, as: 'administrator' },
+	{ name: 'second forum personal programmes', path: '/groups/coree/forums/2/my-programme', heading: (locale) => message(locale, 'personal_programme_page_title'), as: 'administrator' },
 	{ name: 'decisions and actions', path: '/groups/coree/actions?status=all', heading: (locale) => message(locale, 'actions_title'), as: 'administrator' },
 	{ name: 'new organisation, with search results', path: '/groups/coree/organisations/new?country=KR&q=%EC%A4%91%EA%B5%AC', heading: (locale) => message(locale, 'org_new_title'), as: 'administrator' }
 ];
