@@ -65,8 +65,9 @@ export async function findRun(db: Executor, forumId: string): Promise<VisitAssig
 	return db.selectFrom('visit_assignment_run').selectAll().where('forum_id', '=', forumId).executeTakeFirst();
 }
 
+/** Records a computation; a new one keeps the publication time (publishing again is the coordinator's choice). */
 export async function saveRun(db: Executor, row: VisitAssignmentRunTable): Promise<void> {
-	const { forum_id: _forumId, ...rest } = row;
+	const { forum_id: _forumId, published_at: _publishedAt, ...rest } = row;
 	await db.insertInto('visit_assignment_run').values(row).onConflict((conflict) => conflict.column('forum_id').doUpdateSet(rest)).execute();
 }
 

@@ -275,4 +275,13 @@ describeEachDatabase('programme consolidation', (setup) => {
 		const stored = await setup.context.db.selectFrom('visit_assignment').select(['person_id as delegate', 'programme_item_id as visit']).execute();
 		expect(brokenAssignmentRules(instance.value, { assignments: stored })).toEqual([]);
 	});
+
+	it('keeps the publication time when computing again (publishing again is the coordinator\'s choice)', async () => {
+		const forum = await setup.context.db.selectFrom('visit_assignment_run').select('forum_id').executeTakeFirstOrThrow();
+		await setup.context.db.updateTable('visit_assignment_run').set({ published_at: '2024-04-01T09:00:00.000Z' }).where('forum_id', '=', forum.forum_id).execute();
+		setup.context.clock.set('2024-04-02T08:00:00.000Z');
+		expect(await computeAssignment(setup.context, actors.coordinator, 'coree', 2, NO_OPTIONAL_RULES)).toMatchObject({ ok: true });
+		const page = await getConsolidation(setup.context, actors.coordinator, 'coree', 2);
+		expect(page).toMatchObject({ ok: true, value: { run: { computedAt: '2024-04-02T08:00:00.000Z', publishedAt: '2024-04-01T09:00:00.000Z' } } });
+	});
 });

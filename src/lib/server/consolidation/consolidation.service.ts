@@ -1,8 +1,9 @@
 /**
  * Programme consolidation (issue 6 §1–§5), for those who run the group: the page's data, "Compute"
  * (the exact assignment of `assignVisits`, then the optional rules), locks, and moves by hand.
- * The stored assignment is the rows of `visit_assignment`; locks (source 'lock' or 'move') have
- * locked = 1 and survive a new computation, which replaces the computed rows.
+ * The stored assignment is the rows of `visit_assignment`; locks (source 'lock', 'move' or 'waiting-list') have
+ * locked = 1 and survive a new computation, which replaces the computed rows and keeps the
+ * publication time (delegates' personal programmes stay visible; publishing again sends them anew).
  */
 import { authorize, type Actor } from '../auth/policy';
 import { assignVisits } from '../assignment/visit-assignment';
