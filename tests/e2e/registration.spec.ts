@@ -8,7 +8,7 @@ import { waitForMessageTo } from './support/outbox';
 test.describe('a registration before the deadline', () => {
 	test.use({ storageState: storageStateOf('coordinator') });
 
-	test('the coordinator opens registrations (a past deadline refused); a member registers a delegation with ranked choices; the dashboard and export show it; a personal link lets a person without an account change it; a conflicting save loses no delegate', async ({ page, browser }) => {
+	test('the coordinator opens registrations (a past deadline refused); a member registers a delegation with ranked choices; the dashboard and export show it; a personal link lets a person without an account change it and answer the date poll; a conflicting save loses no delegate', async ({ page, browser }) => {
 		// One story through five browser contexts: given three times the usual time, for a loaded machine.
 		test.slow();
 		// A forum of our own, numbered far from the other tests' editions.
@@ -85,6 +85,18 @@ test.describe('a registration before the deadline', () => {
 		expect(text).toContain(`Nantes Métropole,Intéressé,Paul ${newcomer},paul.${number}@nantes.test,false,Gestion des déchets`);
 		expect(text).toContain('Nantes Métropole,Intéressé,Louise COULON,,true,Intelligence artificielle,"Culture, tourisme, gastronomie"');
 
+		// The forum's date poll, open: the personal link answers it too.
+		await page.goto(`/fr/groups/coree/forums/${number}/poll`);
+		await page.waitForLoadState('load');
+		await page.getByRole('button', { name: message('fr', 'poll_create_submit') }).click();
+		const optionForm = page.locator('form[action="?/addOption"]');
+		await optionForm.locator('[name="startsOn"]').fill('2030-09-24');
+		await optionForm.locator('[name="endsOn"]').fill('2030-09-26');
+		await optionForm.getByRole('button').click();
+		await page.getByRole('button', { name: message('fr', 'poll_open_submit') }).click();
+		await expect(page.getByRole('button', { name: message('fr', 'poll_open_submit') })).toHaveCount(0);
+		await coordinator.openDashboard(number);
+
 		// A personal link for Paul, who has no account: it opens Nantes's registration without signing in.
 		const linkForm = row.locator('form[action="?/link"]');
 		await linkForm.getByRole('combobox').selectOption({ label: `Paul ${newcomer}` });
@@ -106,6 +118,11 @@ test.describe('a registration before the deadline', () => {
 			await guest.getByRole('button', { name: message('fr', 'registration_save') }).click();
 			await expect(guest.getByTestId('registration-saved')).toHaveText(message('fr', 'registration_saved_notice', { version: 2 }));
 			await expect(guest.getByRole('radio', { name: message('fr', 'registration_interest_maybe'), exact: true })).toBeChecked();
+			const poll = guest.getByRole('region', { name: message('fr', 'poll_title') });
+			await poll.getByRole('radio', { name: message('fr', 'poll_choice_if_need_be') }).check();
+			await poll.getByRole('button', { name: message('fr', 'poll_answer_submit') }).click();
+			await expect(guest.getByRole('status').first()).toHaveText(message('fr', 'poll_answer_saved'));
+			await expect(guest.getByRole('region', { name: message('fr', 'poll_title') }).getByRole('radio', { name: message('fr', 'poll_choice_if_need_be') })).toBeChecked();
 		} finally {
 			await guestContext.close();
 		}

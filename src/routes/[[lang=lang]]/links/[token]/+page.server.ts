@@ -1,9 +1,12 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages.js';
 import { localizedPath } from '$lib/i18n/locale';
 import { zoneChoices } from '$lib/format/time-zones';
+import { parseForm } from '$lib/server/http/form';
 import { refuse } from '$lib/server/http/outcome';
+import { answerDatePoll, getDatePoll } from '$lib/server/polls/date-poll.service';
+import { datePollAnswerSchema } from '$lib/server/polls/poll.schema';
 import { viewerZone } from '$lib/server/meetings/viewer-zone';
 import { MAX_PREFERENCES, NEW_PERSON_ROWS } from '$lib/server/registrations/registration.schema';
 import { getRegistrationPage } from '$lib/server/registrations/registration.service';
@@ -31,12 +34,31 @@ export const load: PageServerLoad = async (event) => {
 	const result = await getRegistrationPage(event.locals.context, link.guest, link.groupSlug, link.forumNumber, null);
 	if (!result.ok) refuse(event, result.reason === 'CHOOSE_ORGANISATION' ? 'NOT_FOUND' : result.reason);
 	const zone = viewerZone(event);
-	return { link: { personName: link.personName, expiresAt: link.expiresAt }, registrationPage: result.value, viewerZone: zone, zones: zoneChoices(zone), newRows: NEW_PERSON_ROWS, maxPreferences: MAX_PREFERENCES };
+	// The forum's date poll, when it takes answers: the link answers it for its organisation too (issue 5 §6).
+	const found = await getDatePoll(event.locals.context, link.guest, link.groupSlug, String(link.forumNumber));
+	const poll = found.ok && found.value.poll?.acceptingAnswers ? found.value.poll : null;
+	const answer = poll?.organisations.find((row) => row.organisation.id === link.guest.organisationId)?.answer ?? null;
+	const datePoll = poll
+		? { closesAt: poll.closesAt, options: poll.options.map((option) => ({ id: option.id, rank: option.rank, startsOn: option.startsOn, endsOn: option.endsOn })), choices: answer?.choices ?? {}, comment: answer?.comment ?? '' }
+		: null;
+	return { link: { personName: link.personName, expiresAt: link.expiresAt }, datePoll, registrationPage: result.value, viewerZone: zone, zones: zoneChoices(zone), newRows: NEW_PERSON_ROWS, maxPreferences: MAX_PREFERENCES };
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	register: async (event) => {
 		const link = await openLink(event);
 		return submitRegistration(event, link.guest, { groupSlug: link.groupSlug, forumNumber: link.forumNumber, organisationId: null }, localizedPath(event.locals.locale, `/links/${event.params.token}`));
+	},
+	answerPoll: async (event) => {
+		const link = await openLink(event);
+		const form = await parseForm(event.request, datePollAnswerSchema);
+		if (!form.ok) return fail(400, { poll: true, values: form.values, errors: form.errors });
+		const result = await answerDatePoll(event.locals.context, link.guest, link.groupSlug, String(link.forumNumber), { ...form.data, organisationId: link.guest.organisationId });
+		if (!result.ok) {
+			if (result.reason === 'POLL_CLOSED' || result.reason === 'POLL_NOT_OPEN') return fail(409, { poll: true, values: form.values, errors: { form: 'poll_closed' } });
+			if (result.reason === 'INVALID_FIELD') return fail(400, { poll: true, values: form.values, errors: { [result.field ?? 'form']: 'invalid_choice' } });
+			refuse(event, result.reason);
+		}
+		redirect(303, `${localizedPath(event.locals.locale, `/links/${event.params.token}`)}?answered=1#poll-heading`);
 	}
 };
