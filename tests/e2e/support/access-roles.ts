@@ -4,7 +4,7 @@
  * server's own database so that the table follows the demo data instead of copying its ids.
  */
 import Database from 'better-sqlite3';
-import { expect, request, type APIRequestContext } from '@playwright/test';
+import { expect, request, type APIRequestContext, type Browser } from '@playwright/test';
 import { DATABASE_FILE, DEMO_ACCOUNTS, DEMO_PASSWORD, ORIGIN, storageStateOf } from './environment';
 import { linkIn, waitForMessageTo } from './outbox';
 
@@ -114,4 +114,38 @@ export async function clientFor(role: Role, ids: DemoIds): Promise<APIRequestCon
 		await administrator.dispose();
 	}
 	return client;
+}
+
+/**
+ * The fields of a form as the coordinator's page renders it (`action` "default" for the form
+ * without ?/name), with its first filled title, name, description or summary changed and `changes`
+ * applied, so that a write sent by somebody else
+ * is a real change with valid values: a refusal then comes from the policy, not from validation.
+ */
+export async function formAsCoordinatorSees(browser: Browser, path: string, action: string, changes: Record<string, string> = {}): Promise<FormData> {
+	const context = await browser.newContext({ storageState: storageStateOf('coordinator') });
+	try {
+		const page = await context.newPage();
+		const response = await page.goto(path);
+		expect(response?.status(), `the coordinator opens ${path}`).toBe(200);
+		const entries = await page.locator('main form[method="POST" i]').evaluateAll((forms, wanted) => {
+			const form = (forms as HTMLFormElement[]).find((candidate) => {
+				const target = candidate.getAttribute('action') ?? '';
+				return wanted === 'default' ? !target.includes('?/') : target.endsWith(`/${wanted}`);
+			});
+			if (!form) return null;
+			const text = [...form.querySelectorAll<HTMLInputElement>('input[type="text"], textarea')].find(
+				(field) => /title|name|description|summary/i.test(field.name) && field.value.trim() !== ''
+			);
+			if (text) text.value = `${text.value} (access table)`;
+			return [...new FormData(form)].filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+		}, action);
+		if (!entries) throw new Error(`No form ?/${action} on ${path} for the coordinator`);
+		const data = new FormData();
+		for (const [name, value] of entries) if (!(name in changes)) data.append(name, value);
+		for (const [name, value] of Object.entries(changes)) data.append(name, value);
+		return data;
+	} finally {
+		await context.close();
+	}
 }
