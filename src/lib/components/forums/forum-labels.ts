@@ -49,6 +49,7 @@ export function organisationNameIn(name: { fr: string; ko: string | null; en: st
 }
 
 /** "1er forum", "2e forum", "제2회 포럼": French writes the first one "1er". */
-export function forumOrdinal(number: number): string {
-	return number === 1 ? m.forum_ordinal_first() : m.forum_ordinal({ number });
+export function forumOrdinal(number: number, locale?: 'fr' | 'ko' | 'en'): string {
+	const options = locale ? { locale } : {};
+	return number === 1 ? m.forum_ordinal_first({}, options) : m.forum_ordinal({ number }, options);
 }

@@ -11,6 +11,7 @@
 import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../../paraglide/runtime.js';
 import { formatDayRange } from '../../components/polls/day-range';
+import { forumOrdinal } from '../../components/forums/forum-labels';
 import { zoneLabel } from '../../format/date-time';
 import { utcToZonedFields, zonedToUtc } from '../../format/time-zones';
 import type { Actor } from '../auth/policy';
@@ -412,7 +413,7 @@ async function announceDates(db: Executor, group: ForumGroup, forum: ForumRow, o
 		if (!to || written.has(to.toLowerCase())) continue;
 		written.add(to.toLowerCase());
 		const locale: Locale = person.preferred_language;
-		const title = forumTitleIn(forum, locale) || m.forum_ordinal({ number: Number(forum.number) }, { locale });
+		const title = forumTitleIn(forum, locale) || forumOrdinal(Number(forum.number), locale);
 		const dates = formatDayRange(option.starts_on, option.ends_on, locale);
 		const url = `${mail.origin}/${locale}/groups/${group.slug}/forums/${forum.number}/poll`;
 		await enqueueEmail(
