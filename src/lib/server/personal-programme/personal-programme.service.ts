@@ -249,7 +249,8 @@ async function offerFreePlaces(db: Executor, secret: string, forum: Forum, now: 
 			].some((item) => item && overlaps(item, visit));
 			if (busy) continue;
 			const expiresAt = new Date(now.getTime() + hours * HOUR).toISOString();
-			await repository.updateWaitingEntry(db, entry, { status: 'offered', offered_at: nowIso, offer_expires_at: expiresAt }, 'waiting');
+			// Only a row still waiting becomes an offer: never twice the same offer, whatever runs beside.
+			if (!(await repository.updateWaitingEntry(db, entry, { status: 'offered', offered_at: nowIso, offer_expires_at: expiresAt }, 'waiting'))) continue;
 			entry.status = 'offered';
 			entry.offered_at = nowIso;
 			entry.offer_expires_at = expiresAt;
