@@ -38,7 +38,15 @@ export async function startInstance(
 
 		const sender =
 			(options.sender ?? true) && config.SMTP_URL
-				? startOutboxSender(database.db, nodemailer.createTransport(config.SMTP_URL), {
+				? startOutboxSender(database.db, nodemailer.createTransport({
+							url: config.SMTP_URL,
+							// A mail server that stops answering holds the sender (and so every other e-mail)
+							// for nodemailer's default of up to an hour of silence: give up after a minute and
+							// retry later with the same Message-ID (outbox.ts).
+							connectionTimeout: 30_000,
+							greetingTimeout: 30_000,
+							socketTimeout: 60_000
+						}), {
 						senderId: `${hostname()}:${process.pid}`,
 						clock: systemClock,
 						from: config.MAIL_FROM,
