@@ -11,6 +11,7 @@ import type { Actor } from '../auth/policy';
 import { DEMO_PASSWORD, loadDemoData } from '../db/demo-data/demo-data';
 import { deliverDueMessages } from '../mail/outbox';
 import { HOUR } from '../shared/clock';
+import { listDelegates } from './personal-programme.repository';
 import { acceptOffer, getPersonalProgramme, getPersonalProgrammeFile, openProgrammeLink, passExpiredOffers, publishConsolidation, withdrawFromVisit } from './personal-programme.service';
 
 const mail = { origin: 'https://dari.test' };
@@ -64,16 +65,8 @@ describeEachDatabase('publishing personal programmes and waiting lists', (setup)
 		visits = visitRows.filter((row) => row.forum_id === forumId);
 		// One place per visit, so that every visit is full and the others wait.
 		await db().updateTable('programme_item').set({ capacity: 1 }).where('forum_id', '=', forumId).where('kind', '=', 'field-visit').execute();
-		const rows = await db()
-			.selectFrom('registration_preference')
-			.innerJoin('registration_delegate', 'registration_delegate.id', 'registration_preference.delegate_id')
-			.innerJoin('registration', 'registration.id', 'registration_delegate.registration_id')
-			.select(['registration_delegate.person_id', 'registration_preference.programme_item_id', 'registration_preference.rank'])
-			.where('registration.forum_id', '=', forumId)
-			.where('registration_preference.programme_item_id', 'is not', null)
-			.orderBy('registration_preference.rank')
-			.execute();
-		for (const row of rows) preferences.set(row.person_id, [...(preferences.get(row.person_id) ?? []), row.programme_item_id!]);
+		const rows = (await listDelegates(db(), forumId)).preferences;
+		for (const row of rows) preferences.set(row.person_id, [...(preferences.get(row.person_id) ?? []), row.programme_item_id]);
 		for (const personId of preferences.keys()) await db().updateTable('person').set({ email: emailOf(personId), preferred_language: 'ko' }).where('id', '=', personId).execute();
 		// The assignment as the consolidation would leave it: each visit's place to the best-ranking delegate free at that time.
 		const now = setup.context.clock().toISOString();

@@ -1,5 +1,6 @@
-/** The form actions a personal programme page shares with its link variant: withdraw, accept, decline. */
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+/** What a personal programme page shares with its link variant: the withdraw, accept and decline actions, the file downloads. */
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
 import { z } from 'zod';
 import type { Actor, ProgrammeGuest } from '$lib/server/auth/policy';
 import { refuse } from '$lib/server/http/outcome';
@@ -24,3 +25,16 @@ export function placeAction<E extends RequestEvent>(change: Change, done: 'withd
 }
 
 export const placeActions = { withdrawFromVisit, acceptOffer, declineOffer };
+
+/** The format of …/programme.ics or …/programme.pdf, or a 404 for any other. */
+export function programmeFormat(format: string): 'ics' | 'pdf' {
+	if (format !== 'ics' && format !== 'pdf') error(404, m.error_not_found_title());
+	return format;
+}
+
+/** A personal programme file as a download, never kept by a shared cache (names and visits of a person). */
+export function programmeFileResponse(file: { body: string | Uint8Array; contentType: string; filename: string }): Response {
+	return new Response(file.body as BodyInit, {
+		headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.filename}"`, 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' }
+	});
+}
