@@ -141,6 +141,20 @@ describeEachDatabase('publishing personal programmes and waiting lists', (setup)
 		expect(countDarkPixels(page, { left: 56, top: 56, width: 300, height: 24 })).toBeGreaterThan(150);
 	});
 
+	it('shows a member their own programme only', async () => {
+		const signedIn = await signInWithPassword(setup.context, { email: 'member@demo.dari.test', password: DEMO_PASSWORD, clientAddress: '127.0.0.1' });
+		if (!signedIn.ok) throw new Error('cannot sign in');
+		const member = await loadActor(setup.context, signedIn.value.user);
+		// Louise COULON's organisation (Nantes) did not register: she is no delegate.
+		expect(await getPersonalProgramme(setup.context, member, forumId, null, mail)).toEqual({ ok: false, reason: 'NOT_A_DELEGATE' });
+		expect(await getPersonalProgramme(setup.context, member, forumId, [...preferences.keys()][0], mail)).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+		expect(await withdrawFromVisit(setup.context, member, forumId, [...preferences.keys()][0], visits[0].id, mail)).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+		// The coordinator sees every delegate, to open their programmes.
+		const overview = await getPersonalProgramme(setup.context, coordinator, forumId, null, mail);
+		if (!overview.ok) throw new Error(overview.reason);
+		expect(overview.value.delegates?.map((delegate) => delegate.personId).sort()).toEqual([...preferences.keys()].sort());
+	});
+
 	it('offers a withdrawn place to the first waiting delegate, who accepts it', async () => {
 		await deliver();
 		smtp.received.length = 0;
