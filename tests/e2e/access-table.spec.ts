@@ -66,8 +66,10 @@ const ACCESS_TABLE: Record<string, (ids: DemoIds) => Check[]> = {
 	'/[[lang=lang]]/links/[token]': () => [{ path: '/fr/links/nope', expected: NOBODY }],
 	// The personal programme's link for delegates without an account: the token is the credential.
 	'/[[lang=lang]]/links/programme/[token]': () => [{ path: '/fr/links/programme/nope', expected: NOBODY }],
-	'/[[lang=lang]]/links/programme/[token]/calendar.ics': () => [{ path: '/fr/links/programme/nope/calendar.ics', expected: NOBODY }],
-	'/[[lang=lang]]/links/programme/[token]/programme.pdf': () => [{ path: '/fr/links/programme/nope/programme.pdf', expected: NOBODY }],
+	'/[[lang=lang]]/links/programme/[token]/programme.[format]': () => [
+		{ path: '/fr/links/programme/nope/programme.ics', expected: NOBODY },
+		{ path: '/fr/links/programme/nope/programme.pdf', expected: NOBODY }
+	],
 	'/healthz': () => [{ path: '/healthz', expected: PUBLIC }],
 
 	'/[[lang=lang]]/admin': () => [{ path: '/fr/admin', expected: ADMINISTRATOR }],
@@ -128,10 +130,8 @@ const ACCESS_TABLE: Record<string, (ids: DemoIds) => Check[]> = {
 	'/[[lang=lang]]/groups/[slug]/forums/[number]/my-programme': () => [{ path: `${group}/forums/2/my-programme`, expected: GROUP_VIEW }],
 	// The demo coordinator and administrator are delegates of the 2nd forum, and coordinators see a
 	// programme before it is published; the demo member and partner have no programme to download.
-	'/[[lang=lang]]/groups/[slug]/forums/[number]/my-programme/calendar.ics': () => [
-		{ path: `${group}/forums/2/my-programme/calendar.ics`, expected: standings('sign-in', 403, 404, 404, 200, 200) }
-	],
-	'/[[lang=lang]]/groups/[slug]/forums/[number]/my-programme/programme.pdf': () => [
+	'/[[lang=lang]]/groups/[slug]/forums/[number]/my-programme/programme.[format]': () => [
+		{ path: `${group}/forums/2/my-programme/programme.ics`, expected: standings('sign-in', 403, 404, 404, 200, 200) },
 		{ path: `${group}/forums/2/my-programme/programme.pdf`, expected: standings('sign-in', 403, 404, 404, 200, 200) }
 	],
 	'/[[lang=lang]]/groups/[slug]/forums/[number]/edit': () => [{ path: `${group}/forums/2/edit`, expected: GROUP_MANAGE }],
@@ -184,7 +184,7 @@ const ACCESS_TABLE: Record<string, (ids: DemoIds) => Check[]> = {
  */
 const KNOWN_DEVIATIONS: { role: Role; path: string; actual: Status; why: string }[] = [
 	...(['member', 'partner'] as const).flatMap((role) =>
-		['calendar.ics', 'programme.pdf'].map((file) => ({
+		['programme.ics', 'programme.pdf'].map((file) => ({
 			role,
 			path: `${group}/forums/2/my-programme/${file}`,
 			actual: 400,
@@ -345,6 +345,33 @@ const WRITES: Write[] = [
 		form: (ids) => ({ optionId: ids.pollOption }),
 		allowed: MANAGERS,
 		rows: (ids) => queryDatabase(`SELECT status, chosen_option_id, closed_at FROM date_poll WHERE forum_id = ?`, ids.secondForum)
+	},
+	{
+		route: '/[[lang=lang]]/groups/[slug]/forums/[number]/consolidation',
+		path: () => `${group}/forums/2/consolidation`,
+		action: 'compute',
+		form: () => ({ keepDelegationsTogether: 'on' }),
+		allowed: MANAGERS,
+		rows: (ids) => [
+			...queryDatabase(`SELECT * FROM visit_assignment_run WHERE forum_id = ?`, ids.secondForum),
+			...queryDatabase(`SELECT * FROM visit_assignment WHERE forum_id = ? ORDER BY person_id, programme_item_id`, ids.secondForum)
+		]
+	},
+	{
+		route: '/[[lang=lang]]/groups/[slug]/forums/[number]/my-programme',
+		path: () => `${group}/forums/2/my-programme`,
+		action: 'offerHours',
+		form: () => ({ offerHours: '1' }),
+		allowed: MANAGERS,
+		rows: (ids) => queryDatabase(`SELECT * FROM waiting_list_setting WHERE forum_id = ?`, ids.secondForum)
+	},
+	{
+		route: '/[[lang=lang]]/groups/[slug]/forums/[number]/my-programme',
+		path: () => `${group}/forums/2/my-programme`,
+		action: 'publish',
+		form: () => ({}),
+		allowed: MANAGERS,
+		rows: (ids) => queryDatabase(`SELECT * FROM visit_assignment_run WHERE forum_id = ?`, ids.secondForum)
 	},
 	{
 		route: '/[[lang=lang]]/groups/[slug]/forums/[number]/programme/[itemId]',
