@@ -278,7 +278,8 @@ const WRITES: Write[] = [
 		form: 'as-the-coordinator-sees-it',
 		// Members and partners register their own organisation (canFillRegistration).
 		allowed: ['member', 'partner', 'coordinator', 'administrator'],
-		rows: (ids) => queryDatabase(`SELECT * FROM registration WHERE forum_id = ? ORDER BY id`, ids.secondForum)
+		// The coordinator's form registers their own organisation (other specs register others meanwhile).
+		rows: (ids) => queryDatabase(`SELECT * FROM registration WHERE forum_id = ? AND organisation_id = ? ORDER BY id`, ids.secondForum, ids.coordinatorOrganisation)
 	},
 	{
 		route: '/[[lang=lang]]/groups/[slug]/organisations/[id]',

@@ -35,8 +35,14 @@ export function readDemoIds() {
 		one(`SELECT p.organisation_id AS id FROM user_account u JOIN person p ON p.id = u.person_id WHERE u.email = ?`, email);
 	const memberOrganisation = organisationOf(DEMO_ACCOUNTS.member);
 	const memberPerson = one(`SELECT person_id AS id FROM user_account WHERE email = ?`, DEMO_ACCOUNTS.member);
-	// A partnership of another organisation than the member's: the member reads it, may not change it.
-	const partnership = one(`SELECT id FROM partnership WHERE group_id = ? AND french_organisation_id <> ? ORDER BY id LIMIT 1`, coree, memberOrganisation);
+	// A partnership of another organisation than the member's, with people: the member reads them, may
+	// not change them. The last one: partnerships.spec.ts works on the first (Issy-les-Moulineaux).
+	const partnership = one(
+		`SELECT id FROM partnership p WHERE group_id = ? AND french_organisation_id <> ?
+		 AND EXISTS (SELECT 1 FROM person WHERE organisation_id = p.french_organisation_id) ORDER BY id DESC LIMIT 1`,
+		coree,
+		memberOrganisation
+	);
 	const otherOrganisation = one(`SELECT french_organisation_id AS id FROM partnership WHERE id = ?`, partnership);
 	const otherPerson = one(`SELECT id FROM person WHERE organisation_id = ? ORDER BY id LIMIT 1`, otherOrganisation);
 	const forumId = (number: number) => one(`SELECT id FROM forum WHERE group_id = ? AND number = ?`, coree, number);
@@ -45,6 +51,7 @@ export function readDemoIds() {
 		japon,
 		memberOrganisation,
 		memberPerson,
+		coordinatorOrganisation: organisationOf(DEMO_ACCOUNTS.coordinator),
 		otherOrganisation,
 		otherPerson,
 		partnership,
