@@ -19,7 +19,9 @@ async function openLink(event: RequestEvent) {
 const pagePath = (event: RequestEvent) => localizedPath(event.locals.locale, `/links/programme/${event.params.token}`);
 
 export const load: PageServerLoad = async (event) => {
-	event.setHeaders({ 'referrer-policy': 'no-referrer', 'cache-control': 'private, no-store' });
+	// same-origin, not no-referrer: with no-referrer the browser sends Origin: null with the page's
+	// forms, which SvelteKit refuses as cross-site; other sites still never see the token.
+	event.setHeaders({ 'referrer-policy': 'same-origin', 'cache-control': 'private, no-store' });
 	const link = await openLink(event);
 	const result = await getPersonalProgramme(event.locals.context, link.guest, link.forumId, null, { origin: event.url.origin });
 	if (!result.ok) refuse(event, result.reason === 'NOT_PUBLISHED' || result.reason === 'NOT_A_DELEGATE' ? 'NOT_FOUND' : result.reason);
