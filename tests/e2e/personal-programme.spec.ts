@@ -4,11 +4,13 @@ import { expect, test } from '@playwright/test';
 import { ConsolidationPage } from './pages/consolidation-pages';
 import { PersonalProgrammePage } from './pages/personal-programme-pages';
 import { message, storageStateOf } from './support/environment';
+import { waitForMessageTo } from './support/outbox';
 
 test.describe('personal programmes', () => {
 	test.use({ storageState: storageStateOf('coordinator') });
 
-	test('the coordinator publishes the computed programme, opens a delegate’s programme in Seoul and Paris time, and downloads its calendar file', async ({ page }) => {
+	test('the coordinator publishes the computed programme, opens a delegate’s programme in Seoul and Paris time, and downloads its calendar file', async ({ page, browser }) => {
+		const publishedSince = new Date();
 		const consolidation = new ConsolidationPage(page, 'fr');
 		await consolidation.open(2);
 		await consolidation.compute();
@@ -36,6 +38,24 @@ test.describe('personal programmes', () => {
 		expect(calendar).toContain('BEGIN:VTIMEZONE\r\nTZID:Asia/Seoul');
 		expect(calendar).toContain('DTSTART;TZID=Asia/Seoul:');
 		expect(calendar).toContain('SEQUENCE:');
+
+		// A delegate without an account opens their programme from the link of their e-mail.
+		const mail = await waitForMessageTo('service-international-crisis@cites-unies-france.org', publishedSince);
+		expect(mail.subject).toContain('Deuxième Forum franco-coréen');
+		const link = /https?:\/\/\S+\/links\/programme\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0];
+		const guest = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+		try {
+			const guestPage = await guest.newPage();
+			await guestPage.goto(new URL(link).pathname);
+			await expect(guestPage.getByRole('heading', { level: 2, name: message('fr', 'personal_programme_of', { name: 'Inssafe EL IDRISSI' }) })).toBeVisible();
+			const pdfDownload = guestPage.waitForEvent('download');
+			await guestPage.getByRole('link', { name: message('fr', 'personal_programme_download_pdf') }).click();
+			expect((await pdfDownload).suggestedFilename()).toBe('programme.pdf');
+			// Another token opens nothing.
+			expect((await guestPage.goto('/fr/links/programme/' + 'x'.repeat(43)))?.status()).toBe(404);
+		} finally {
+			await guest.close();
+		}
 	});
 
 	test('a member cannot open another delegate’s programme', async ({ browser }) => {
