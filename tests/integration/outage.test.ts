@@ -48,6 +48,9 @@ async function openRegistrationsWithManyPeople(context: ServiceContext): Promise
 	const members = await context.db.selectFrom('group_membership').select('organisation_id').where('group_id', '=', group.id).where('status', '=', 'active').where('capacity', '=', 'member').execute();
 	const people = await context.db.selectFrom('person').selectAll().where('organisation_id', 'in', members.map((member) => member.organisation_id)).execute();
 	await context.db.updateTable('person').set({ email: null }).where('id', 'in', people.map((person) => person.id)).execute();
+	// A reminder falls back on the account's address (the demo member has one): unlinked, so that
+	// exactly the PEOPLE addresses below are reminded.
+	await context.db.updateTable('user_account').set({ person_id: null }).where('person_id', 'in', people.map((person) => person.id)).execute();
 	for (let index = 0; index < PEOPLE; index++) {
 		await context.db.insertInto('person').values({ ...people[index % people.length], id: newId(), email: `person${index}@example.org` }).execute();
 	}
