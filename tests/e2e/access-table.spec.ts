@@ -182,16 +182,7 @@ const ACCESS_TABLE: Record<string, (ids: DemoIds) => Check[]> = {
  * work in progress). Each is noted on the test's report instead of failing it; once fixed, the test
  * fails until its line here is removed, so the list cannot outlive the bugs.
  */
-const KNOWN_DEVIATIONS: { role: Role; path: string; actual: Status; why: string }[] = [
-	...(['member', 'partner'] as const).flatMap((role) =>
-		['programme.ics', 'programme.pdf'].map((file) => ({
-			role,
-			path: `${group}/forums/2/my-programme/${file}`,
-			actual: 400,
-			why: 'NOT_PUBLISHED / NOT_A_DELEGATE reach refuse(), which answers 400 for reasons it does not know; the page itself answers 200 with an explanation'
-		}))
-	)
-];
+const KNOWN_DEVIATIONS: { role: Role; path: string; actual: Status; why: string }[] = [];
 
 test('every route of src/routes has an entry in the access table', () => {
 	const routes = listRouteIds();

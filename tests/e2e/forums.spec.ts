@@ -29,7 +29,7 @@ test.describe('as the coordinator', () => {
 		await expect(page.getByText('Asia/Seoul')).toBeVisible();
 		await expect(page.getByText('14–16 septembre 2027 · heure de Séoul')).toBeVisible();
 
-		await page.getByRole('navigation', { name: message('fr', 'forum_nav_label') }).getByRole('link', { name: message('fr', 'forum_nav_programme') }).click();
+		await page.getByRole('navigation', { name: message('fr', 'forum_nav_label') }).getByRole('link', { name: message('fr', 'forum_nav_programme'), exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${message('fr', 'forum_programme_title')} — ${message('fr', 'forum_ordinal', { number })}`);
 		await page.waitForLoadState('load');
 		await expect(pages.itemField('startDate')).toHaveValue('2027-09-14');

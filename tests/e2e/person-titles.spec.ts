@@ -63,10 +63,12 @@ test.describe('a member keeps the people of their organisation current', () => {
 		await expect(page.locator('#field-email-error')).toHaveText(message('fr', 'title_error_email_used'));
 		await expect(page.locator('#field-phone')).toHaveValue('+33 2 40 99 48 48');
 
-		await page.locator('#field-email').fill('louise.coulon@nantesmetropole.fr');
+		// Saved without an address, as she had none: other tests (the date poll, registrations) expect
+		// her e-mail at her account's address, and every test shares the demo server.
+		await page.locator('#field-email').fill('');
 		await page.getByRole('button', { name: message('fr', 'title_person_save') }).click();
-		await expect(person.status()).toContainText(message('fr', 'person_email'));
-		await expect(page.getByRole('link', { name: 'louise.coulon@nantesmetropole.fr' })).toBeVisible();
+		await expect(person.status()).toContainText(message('fr', 'person_phone'));
+		await expect(page.getByRole('link', { name: '+33 2 40 99 48 48' })).toBeVisible();
 	});
 
 	test('cannot edit a person of another organisation: no form, and a forged post is refused', async ({ page }) => {

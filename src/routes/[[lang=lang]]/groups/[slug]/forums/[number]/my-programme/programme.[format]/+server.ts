@@ -10,5 +10,8 @@ export const GET: RequestHandler = async (event) => {
 	const format = programmeFormat(event.params.format);
 	const forumId = await findForumOfGroup(event.locals.context, event.params.slug, event.params.number);
 	if (!forumId) error(404, m.error_not_found_title());
-	return programmeFileResponse(unwrap(event, await getPersonalProgrammeFile(event.locals.context, event.locals.actor, forumId, event.url.searchParams.get('person'), format, event.locals.locale, { origin: event.url.origin })));
+	const file = await getPersonalProgrammeFile(event.locals.context, event.locals.actor, forumId, event.url.searchParams.get('person'), format, event.locals.locale, { origin: event.url.origin });
+	// No file to give (not published yet, or not a delegate): there is nothing at this address.
+	if (!file.ok && (file.reason === 'NOT_PUBLISHED' || file.reason === 'NOT_A_DELEGATE')) error(404, m.error_not_found_title());
+	return programmeFileResponse(unwrap(event, file));
 };
