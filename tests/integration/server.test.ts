@@ -3,80 +3,17 @@
  * PostgreSQL two processes share one database (sessions, links, rate limits); on SQLite one process
  * serves its embedded file. Needs `npm run build` first (npm test does it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDatabase } from '../setup/global-database';
+import { cookieOf, DEMO_PASSWORD, postForm, requireBuild, startServer, type RunningServer } from '../setup/built-server';
 
-const root = join(import.meta.dirname, '..', '..');
-const DEMO_PASSWORD = 'dari-demo-2026';
-
-if (!existsSync(join(root, 'build', 'handler.js'))) {
-	throw new Error('build/ is missing: run `npm run build` before this suite (npm test does).');
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-interface RunningServer {
-	origin: string;
-	process: ChildProcess;
-	output: () => string;
-	exited: Promise<number | null>;
-}
-
-async function startServer(environment: Record<string, string>): Promise<RunningServer> {
-	const port = await freePort();
-	let output = '';
-	const child = spawn(process.execPath, ['scripts/serve.js'], {
-		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OUTBOX_INTERVAL_MS: '100000', ...environment },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	child.stdout!.on('data', (chunk) => (output += chunk));
-	child.stderr!.on('data', (chunk) => (output += chunk));
-	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-	const origin = `http://localhost:${port}`;
-	for (let attempt = 0; attempt < 300; attempt++) {
-		if (child.exitCode !== null) break;
-		try {
-			if ((await fetch(`${origin}/healthz`)).ok) return { origin, process: child, output: () => output, exited };
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	child.kill('SIGKILL');
-	throw new Error(`server did not start:\n${output}`);
-}
-
-function cookieOf(response: Response, name: string): string | undefined {
-	return response.headers
-		.getSetCookie()
-		.find((cookie) => cookie.startsWith(`${name}=`));
-}
-
-async function postForm(origin: string, path: string, fields: Record<string, string>, cookie = '', headerOrigin = origin) {
-	return fetch(`${origin}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: headerOrigin, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', cookie },
-		body: new URLSearchParams(fields)
-	});
-}
+requireBuild();
 
 async function signIn(origin: string, email: string): Promise<string> {
 	const response = await postForm(origin, '/fr/sign-in?/password', { email, password: DEMO_PASSWORD, redirectTo: '' });
